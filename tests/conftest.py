@@ -1,0 +1,102 @@
+"""Fixtures shared by every test: units, accounts with roles, and service availability."""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from tests.factories import RoleAssignmentFactory, UnitFactory, UserFactory
+from units.models import Role, RoleScope, UnitKind
+
+REQUIRE_SERVICES = os.environ.get("THIDUA_REQUIRE_SERVICES") == "1"
+
+
+def service_reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, url: str, default_port: int) -> None:
+    """Fail in CI (THIDUA_REQUIRE_SERVICES=1) and skip elsewhere when a service is missing."""
+    if service_reachable(url, default_port):
+        return
+    message = f"{name} không kết nối được tại {url}"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{message} (bắt buộc trong CI)")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    if not url.startswith("redis"):
+        url = "redis://127.0.0.1:6379/0"
+    require_service("Redis", url, 6379)
+    return url
+
+
+@pytest.fixture
+def ministry(db):
+    return UnitFactory(code="bct", name="Bộ Công Thương", short_name="BCT", kind=UnitKind.MINISTRY, place_name="Hà Nội")
+
+
+@pytest.fixture
+def province_pair(db):
+    """Two provinces with their Sở Công Thương: Vĩnh Long and Nghệ An."""
+    result = {}
+    for key, name in [("vinh-long", "Vĩnh Long"), ("nghe-an", "Nghệ An")]:
+        ubnd = UnitFactory(code=f"ubnd-{key}", name=f"Ủy ban nhân dân tỉnh {name}", kind=UnitKind.PROVINCE, place_name=name)
+        so = UnitFactory(
+            code=f"sct-{key}",
+            name=f"Sở Công Thương tỉnh {name}",
+            kind=UnitKind.PROVINCIAL_DEPARTMENT,
+            short_name="SCT",
+            heading_name="Sở Công Thương",
+            parent=ubnd,
+            place_name=name,
+        )
+        result[key] = so
+    return result
+
+
+def make_user(username, unit, role, scope=RoleScope.SUBTREE, role_unit=None):
+    user = UserFactory(username=username, unit=unit)
+    if role is not None:
+        RoleAssignmentFactory(user=user, role=role, unit=role_unit or unit, scope=scope)
+    return user
+
+
+@pytest.fixture
+def officer_vl(province_pair):
+    return make_user("so-vl", province_pair["vinh-long"], Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def officer_na(province_pair):
+    return make_user("so-na", province_pair["nghe-an"], Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def ministry_manager(ministry):
+    office = UnitFactory(code="van-phong", name="Văn phòng Bộ", kind=UnitKind.OFFICE, parent=ministry, short_name="VP")
+    return make_user("bo-manager", office, Role.CAMPAIGN_MANAGER, scope=RoleScope.SECTOR)
+
+
+@pytest.fixture
+def system_admin(ministry):
+    return make_user("admin-user", ministry, Role.SYSTEM_ADMIN, scope=RoleScope.SECTOR)
+
+
+@pytest.fixture
+def media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+__all__ = ["settings", "make_user"]

@@ -1,0 +1,11 @@
+"""Test settings: the base settings with a fast password hasher and no e-mail leaving."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import BASE_DIR
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / str(os.getpid())
+AXES_ENABLED = True

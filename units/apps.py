@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class UnitsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "units"
+    verbose_name = "Tổ chức, người dùng và phân quyền"
+
+    def ready(self):
+        from thidua.celery import announce_mode
+
+        from . import signals  # noqa: F401
+
+        announce_mode()

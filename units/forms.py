@@ -1,0 +1,54 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from .models import Person, Role, RoleScope, Unit, User
+
+
+class VietnameseFormMixin:
+    submit_label = "Lưu"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class UserCreateForm(VietnameseFormMixin, forms.Form):
+    submit_label = "Tạo tài khoản"
+    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    unit = forms.ModelChoiceField(label="Đơn vị công tác", queryset=Unit.objects.active().order_by("path"))
+    password1 = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput, help_text="Ít nhất 12 ký tự.")
+    password2 = forms.CharField(label="Nhập lại mật khẩu", widget=forms.PasswordInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", "Hai mật khẩu không khớp.")
+        return data
+
+
+class UserUpdateForm(VietnameseFormMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.active().order_by("path")
+
+
+class RoleAssignForm(VietnameseFormMixin, forms.Form):
+    submit_label = "Giao vai trò"
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.active().order_by("path"))
+    scope = forms.ChoiceField(label="Phạm vi", choices=RoleScope.choices, initial=RoleScope.SUBTREE)
+
+
+class PersonForm(VietnameseFormMixin, forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["full_name", "gender", "position", "date_of_birth"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")}

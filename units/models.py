@@ -1,0 +1,329 @@
+"""The organisation of the sector: units, clusters, persons, accounts, roles and the audit trail."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+PATH_STEP = 6  # characters per level in Unit.path ("000042.000107.")
+
+
+class UnitKind(models.TextChoices):
+    MINISTRY = "ministry", "Bộ"
+    DEPARTMENT = "department", "Vụ"
+    AGENCY = "agency", "Cục"
+    OFFICE = "office", "Văn phòng"
+    INSPECTORATE = "inspectorate", "Thanh tra"
+    COMMITTEE = "committee", "Ủy ban"
+    SUB_AGENCY = "sub_agency", "Chi cục"
+    PROVINCE = "province", "UBND tỉnh/thành phố"
+    PROVINCIAL_DEPARTMENT = "provincial_department", "Sở"
+    DIVISION = "division", "Phòng"
+    ENTERPRISE = "enterprise", "Doanh nghiệp"
+    TRADE_UNION = "trade_union", "Công đoàn"
+    PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp"
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def visible_to(self, user):
+        """Units the user may see: see ``units.scoping``."""
+        from .scoping import unit_scope_filter
+
+        return self.filter(unit_scope_filter(user, field="pk"))
+
+    def subtree_of(self, unit: "Unit"):
+        return self.filter(path__startswith=unit.path)
+
+
+class Unit(models.Model):
+    """A node of the organisation tree: Bộ, Vụ, Cục, Sở, phòng, doanh nghiệp, công đoàn…"""
+
+    code = models.SlugField("mã", max_length=80, unique=True)
+    name = models.CharField("tên đơn vị", max_length=255)
+    short_name = models.CharField(
+        "chữ viết tắt", max_length=30, blank=True, help_text="Dùng trong ký hiệu văn bản, ví dụ BCT, SCT, CĐCT."
+    )
+    kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    heading_name = models.CharField(
+        "tên in trên văn bản",
+        max_length=255,
+        blank=True,
+        help_text="Tên cơ quan ban hành in trên văn bản, ví dụ Sở Công Thương. Để trống thì dùng tên đơn vị.",
+    )
+    governing_body_name = models.CharField(
+        "cơ quan chủ quản",
+        max_length=255,
+        blank=True,
+        help_text="In phía trên tên cơ quan ban hành. Để trống thì dùng đơn vị cấp trên.",
+    )
+    place_name = models.CharField("địa danh", max_length=80, blank=True, help_text="Dùng trong dòng ngày tháng, ví dụ Hà Nội.")
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name="đơn vị tiền thân",
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+    )
+    is_active = models.BooleanField("đang hoạt động", default=True)
+    sort_order = models.PositiveIntegerField("thứ tự", default=0)
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["path"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # The materialised path keeps subtree queries to one indexed prefix match.
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = (self.parent.path if self.parent_id else "") + f"{self.pk:0{PATH_STEP}d}."
+        if new_path != old_path:
+            depth = new_path.count(".") - 1
+            Unit.objects.filter(pk=self.pk).update(path=new_path, depth=depth)
+            self.path, self.depth = new_path, depth
+            if old_path:
+                # Each child recomputes its own path from this one, and so on down the tree.
+                for child in Unit.objects.filter(parent=self):
+                    child.save(update_fields=["path", "depth"])
+
+    def get_absolute_url(self):
+        return reverse("units:unit-detail", args=[self.pk])
+
+    @property
+    def governing_body(self) -> str:
+        """The cơ quan chủ quản printed above the issuer on official documents (ND 30/2020, Phụ lục I)."""
+        if self.governing_body_name:
+            return self.governing_body_name
+        return self.parent.name if self.parent_id else ""
+
+    @property
+    def heading(self) -> str:
+        """The issuer's name as printed on official documents."""
+        return self.heading_name or self.name
+
+    def ancestors(self):
+        ids = [int(part) for part in self.path.split(".") if part][:-1]
+        return Unit.objects.filter(pk__in=ids).order_by("depth")
+
+    def predecessor_closure_ids(self) -> set[int]:
+        """Ids of this unit's predecessors, their predecessors, and so on (the 2025 mergers)."""
+        seen: set[int] = set()
+        frontier = {self.pk}
+        while frontier:
+            found = set(
+                Unit.predecessors.through.objects.filter(from_unit_id__in=frontier).values_list("to_unit_id", flat=True)
+            )
+            frontier = found - seen
+            seen |= found
+        return seen
+
+
+class ClusterKind(models.TextChoices):
+    CLUSTER = "cluster", "Cụm thi đua"
+    BLOCK = "block", "Khối thi đua"
+
+
+class ClusterQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scoping import cluster_scope_filter
+
+        return self.filter(cluster_scope_filter(user))
+
+
+class Cluster(models.Model):
+    """A cụm or khối thi đua: units grouped across the tree, with a lead and deputy per year."""
+
+    code = models.SlugField("mã", max_length=80, unique=True)
+    name = models.CharField("tên cụm/khối", max_length=255)
+    kind = models.CharField("loại", max_length=16, choices=ClusterKind.choices, default=ClusterKind.CLUSTER)
+    organiser = models.ForeignKey(
+        Unit, verbose_name="đơn vị tổ chức", on_delete=models.PROTECT, related_name="organised_clusters"
+    )
+    description = models.TextField("mô tả", blank=True)
+    is_active = models.BooleanField("đang hoạt động", default=True)
+
+    objects = ClusterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "cụm, khối thi đua"
+        verbose_name_plural = "cụm, khối thi đua"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("units:cluster-detail", args=[self.pk])
+
+
+class ClusterRole(models.TextChoices):
+    LEAD = "lead", "Cụm trưởng"
+    DEPUTY = "deputy", "Cụm phó"
+    MEMBER = "member", "Thành viên"
+
+
+class ClusterMembership(models.Model):
+    cluster = models.ForeignKey(Cluster, verbose_name="cụm/khối", on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="cluster_memberships")
+    year = models.PositiveSmallIntegerField("năm")
+    role = models.CharField("vai trò", max_length=16, choices=ClusterRole.choices, default=ClusterRole.MEMBER)
+
+    class Meta:
+        verbose_name = "thành viên cụm/khối"
+        verbose_name_plural = "thành viên cụm/khối"
+        ordering = ["cluster", "-year", "role", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "unit", "year"], name="uniq_cluster_unit_year"),
+            models.UniqueConstraint(
+                fields=["cluster", "year"], condition=Q(role="lead"), name="uniq_cluster_lead_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.cluster} ({self.year})"
+
+
+class Gender(models.TextChoices):
+    MALE = "male", "Nam"
+    FEMALE = "female", "Nữ"
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scoping import person_scope_filter
+
+        return self.filter(person_scope_filter(user))
+
+
+class Person(models.Model):
+    """A member of a unit who may hold titles and awards. Not a login account."""
+
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="persons")
+    full_name = models.CharField("họ và tên", max_length=120)
+    gender = models.CharField("giới tính", max_length=8, choices=Gender.choices)
+    position = models.CharField("chức vụ", max_length=160, blank=True)
+    date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
+    is_active = models.BooleanField("đang công tác", default=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+        ordering = ["unit", "full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("units:person-detail", args=[self.pk])
+
+
+class User(AbstractUser):
+    """A login account. Its roles, each scoped to a unit, say what it may see and do."""
+
+    full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị công tác", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "tài khoản"
+        verbose_name_plural = "tài khoản"
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    def get_full_name(self):
+        return self.full_name or super().get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    CAMPAIGN_MANAGER = "campaign_manager", "Cán bộ quản lý phong trào thi đua"
+    SIGNER = "signer", "Lãnh đạo ký văn bản"
+    CLERK = "clerk", "Văn thư"
+    UNIT_OFFICER = "unit_officer", "Cán bộ đầu mối đơn vị"
+    CLUSTER_LEAD = "cluster_lead", "Cụm trưởng, khối trưởng"
+    COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng Thi đua - Khen thưởng"
+    COUNCIL_SECRETARY = "council_secretary", "Thư ký Hội đồng Thi đua - Khen thưởng"
+    SYSTEM_ADMIN = "system_admin", "Quản trị hệ thống"
+    VIEWER = "viewer", "Người xem"
+
+
+class RoleScope(models.TextChoices):
+    UNIT = "unit", "Chỉ đơn vị"
+    SUBTREE = "subtree", "Đơn vị và các đơn vị trực thuộc"
+    SECTOR = "sector", "Toàn ngành"
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class RoleAssignment(models.Model):
+    """A role held by an account, scoped to a unit (and its subtree, or the whole sector)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField("vai trò", max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="role_assignments")
+    scope = models.CharField("phạm vi", max_length=16, choices=RoleScope.choices, default=RoleScope.SUBTREE)
+    is_active = models.BooleanField("hiệu lực", default=True)
+    created_at = models.DateTimeField("ngày giao", auto_now_add=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phân quyền"
+        verbose_name_plural = "phân quyền"
+        ordering = ["user", "role"]
+        constraints = [models.UniqueConstraint(fields=["user", "role", "unit"], name="uniq_user_role_unit")]
+
+    def __str__(self):
+        return f"{self.get_role_display()} – {self.unit} ({self.get_scope_display()})"
+
+
+class AuditEvent(models.Model):
+    """Who did what, to which object, from where. Rows are only ever inserted."""
+
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField("tài khoản", max_length=150, blank=True)
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField("hành động", max_length=64, db_index=True)
+    object_type = models.CharField("loại đối tượng", max_length=64, blank=True)
+    object_id = models.CharField("mã đối tượng", max_length=64, blank=True)
+    summary = models.CharField("nội dung", max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField("địa chỉ IP", null=True, blank=True)
+    request_id = models.CharField("mã yêu cầu", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký hệ thống"
+        verbose_name_plural = "nhật ký hệ thống"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%d/%m/%Y %H:%M} {self.actor_label} {self.action}"

@@ -1,0 +1,105 @@
+"""Reads for the organisation: lists that prefetch what templates need, and scoped gates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import AuditEvent, Cluster, ClusterMembership, Person, RoleAssignment, Unit, User
+from .scoping import get_scope
+
+
+def unit_get_for_user(user, pk) -> Unit:
+    """Return the unit if the account may see it; 404 otherwise (no hint that it exists)."""
+    return get_object_or_404(Unit.objects.visible_to(user).select_related("parent"), pk=pk)
+
+
+def person_get_for_user(user, pk) -> Person:
+    return get_object_or_404(Person.objects.visible_to(user).select_related("unit"), pk=pk)
+
+
+def cluster_get_for_user(user, pk) -> Cluster:
+    return get_object_or_404(Cluster.objects.visible_to(user).select_related("organiser"), pk=pk)
+
+
+def unit_search(*, user, query: str = "", kind: str = "", active: str = "") -> QuerySet[Unit]:
+    units = Unit.objects.visible_to(user).select_related("parent")
+    if query:
+        units = units.filter(Q(name__icontains=query) | Q(short_name__iexact=query) | Q(place_name__icontains=query))
+    if kind:
+        units = units.filter(kind=kind)
+    if active in {"1", "0"}:
+        units = units.filter(is_active=active == "1")
+    return units.order_by("path")
+
+
+def unit_tree(*, user) -> list[dict]:
+    """The visible units as nested nodes, built from one query."""
+    units = list(Unit.objects.visible_to(user).order_by("sort_order", "name"))
+    visible = {u.pk for u in units}
+    children: dict[int | None, list[Unit]] = defaultdict(list)
+    for unit in units:
+        parent_id = unit.parent_id if unit.parent_id in visible else None
+        children[parent_id].append(unit)
+
+    def build(parent_id):
+        return [{"unit": u, "children": build(u.pk)} for u in children.get(parent_id, [])]
+
+    return build(None)
+
+
+def unit_detail_context(*, user, unit: Unit) -> dict:
+    scope = get_scope(user)
+    can_see_persons = scope.everything or unit.pk in scope.own_unit_ids
+    return {
+        "unit": unit,
+        "ancestors": list(unit.ancestors()),
+        "children": list(Unit.objects.visible_to(user).filter(parent=unit).order_by("sort_order", "name")),
+        "persons": list(Person.objects.visible_to(user).filter(unit=unit, is_active=True)) if can_see_persons else None,
+        "memberships": list(
+            ClusterMembership.objects.filter(unit=unit).select_related("cluster").order_by("-year", "cluster__name")
+        ),
+        "predecessors": list(unit.predecessors.visible_to(user).order_by("name")),
+        "successors": list(unit.successors.visible_to(user).order_by("name")),
+    }
+
+
+def cluster_list(*, user, query: str = "") -> QuerySet[Cluster]:
+    clusters = Cluster.objects.visible_to(user).select_related("organiser").annotate(
+        member_count=Count("memberships__unit", distinct=True)
+    )
+    if query:
+        clusters = clusters.filter(name__icontains=query)
+    return clusters.order_by("name")
+
+
+def cluster_members_by_year(*, cluster: Cluster) -> list[tuple[int, list[ClusterMembership]]]:
+    grouped: dict[int, list[ClusterMembership]] = defaultdict(list)
+    for membership in cluster.memberships.select_related("unit").order_by("-year", "role", "unit__name"):
+        grouped[membership.year].append(membership)
+    order = {"lead": 0, "deputy": 1, "member": 2}
+    return [(year, sorted(rows, key=lambda m: (order[m.role], m.unit.name))) for year, rows in grouped.items()]
+
+
+def user_list(*, query: str = "", active: str = "") -> QuerySet[User]:
+    users = User.objects.select_related("unit").prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.active().select_related("unit"))
+    )
+    if query:
+        users = users.filter(
+            Q(username__icontains=query) | Q(full_name__icontains=query) | Q(email__icontains=query) | Q(unit__name__icontains=query)
+        )
+    if active in {"1", "0"}:
+        users = users.filter(is_active=active == "1")
+    return users.order_by("username")
+
+
+def audit_list(*, query: str = "", action: str = "") -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.select_related("unit")
+    if query:
+        events = events.filter(Q(actor_label__icontains=query) | Q(summary__icontains=query))
+    if action:
+        events = events.filter(action=action)
+    return events
