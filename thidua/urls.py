@@ -30,6 +30,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("tai-khoan/", include(auth_patterns)),
     path("", include("units.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("phong-trao/", include("campaigns.urls")),
     path("admin/", admin.site.urls),
 ]
 
