@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 
 from .models import Person, Role, RoleScope, Unit, User
 
@@ -52,3 +53,12 @@ class PersonForm(VietnameseFormMixin, forms.ModelForm):
         model = Person
         fields = ["full_name", "gender", "position", "date_of_birth"]
         widgets = {"date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")}
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with its messages in Vietnamese (the vi catalogue lacks them)."""
+
+    error_messages = {
+        "invalid_login": "Vui lòng nhập chính xác tên đăng nhập và mật khẩu. Lưu ý: cả hai đều phân biệt chữ hoa, chữ thường.",
+        "inactive": "Tài khoản này đã bị khóa.",
+    }
