@@ -9,3 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / str(os.getpid())
 AXES_ENABLED = True
+
+# Tests run tasks in-process for determinism, whatever CELERY_BROKER_URL says; the
+# integration tests start a real worker on the configured broker themselves.
+CELERY_TASK_ALWAYS_EAGER = True
