@@ -75,17 +75,16 @@ def test_healthz_embedded_mode(client):
 
 
 @pytest.fixture
-def broker(settings):
-    """Point Celery at a broker for one test, then restore the embedded mode."""
-    saved = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+def broker(monkeypatch):
+    """Point Celery at a broker for one test (Celery reads CELERY_BROKER_URL from the environment first)."""
+    saved = celery_app.conf.task_always_eager
 
     def use(url):
-        celery_app.conf.broker_url = url
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
         celery_app.conf.task_always_eager = False
-        celery_app.pool.force_close_all() if celery_app.pool else None
 
     yield use
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    celery_app.conf.task_always_eager = saved
 
 
 def test_healthz_broker_down_still_serves(client, broker):
