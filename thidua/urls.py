@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("van-ban/", include("documents.urls")),
     path("phong-trao/", include("campaigns.urls")),
+    path("", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 
