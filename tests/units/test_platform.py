@@ -145,9 +145,21 @@ def test_template_renders_vietnamese_numbers():
     assert html == "38.300 8,2 15/03/2026"
 
 
+def production_env() -> dict:
+    """The environment of a production process: no test-only switches leak into it."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "thidua.settings.production",
+        "SECRET_KEY": "kiem-thu-" + "k3y-" * 16,
+        "ALLOWED_HOSTS": "thidua.example.gov.vn",
+        "DATABASE_URL": "sqlite:////tmp/thidua-deploy-check.sqlite3",
+    }
+
+
 def test_production_settings_pass_deploy_check():
     env = {
-        **os.environ,
+        **production_env(),
         "DJANGO_SETTINGS_MODULE": "thidua.settings.production",
         "SECRET_KEY": "kiem-thu-" + "k3y-" * 16,
         "ALLOWED_HOSTS": "thidua.example.gov.vn",
@@ -166,7 +178,7 @@ def test_production_settings_pass_deploy_check():
 
 def test_production_settings_refuse_seed_demo():
     env = {
-        **os.environ,
+        **production_env(),
         "DJANGO_SETTINGS_MODULE": "thidua.settings.production",
         "SECRET_KEY": "kiem-thu-" + "k3y-" * 16,
         "ALLOWED_HOSTS": "thidua.example.gov.vn",
