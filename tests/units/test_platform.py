@@ -158,13 +158,7 @@ def production_env() -> dict:
 
 
 def test_production_settings_pass_deploy_check():
-    env = {
-        **production_env(),
-        "DJANGO_SETTINGS_MODULE": "thidua.settings.production",
-        "SECRET_KEY": "kiem-thu-" + "k3y-" * 16,
-        "ALLOWED_HOSTS": "thidua.example.gov.vn",
-        "DATABASE_URL": "sqlite:////tmp/thidua-deploy-check.sqlite3",
-    }
+    env = production_env()
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
@@ -177,13 +171,7 @@ def test_production_settings_pass_deploy_check():
 
 
 def test_production_settings_refuse_seed_demo():
-    env = {
-        **production_env(),
-        "DJANGO_SETTINGS_MODULE": "thidua.settings.production",
-        "SECRET_KEY": "kiem-thu-" + "k3y-" * 16,
-        "ALLOWED_HOSTS": "thidua.example.gov.vn",
-        "DATABASE_URL": "sqlite:////tmp/thidua-deploy-check.sqlite3",
-    }
+    env = production_env()
     result = subprocess.run(
         [sys.executable, "manage.py", "seed_demo"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60
     )
