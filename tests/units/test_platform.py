@@ -185,3 +185,25 @@ def test_not_found_page_is_vietnamese(client, officer_vl):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy" in response.content.decode()
+
+
+def test_every_post_without_csrf_token_is_refused(system_admin):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(system_admin)
+    checked = 0
+    for route in walk(get_resolver().url_patterns):
+        url = concrete(route)
+        if url.startswith(("/admin/", "/static/", "/healthz")):
+            continue
+        response = client.post(url, {"x": "1"})
+        assert response.status_code == 403, f"POST {url} without CSRF token → {response.status_code}"
+        checked += 1
+    assert checked >= 10
+
+
+def test_no_session_id_in_urls(client, system_admin):
+    client.force_login(system_admin)
+    html = client.get(reverse("home")).content.decode()
+    assert "sessionid" not in html
