@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .audit import audit_record
-from .models import Person, Role, RoleAssignment, RoleScope, Unit, User
+from .models import Person, Role, RoleAssignment, RoleScope, Unit, UnitKind, User
 from .scoping import forget_scope
 
 
@@ -112,3 +112,50 @@ def person_save(*, actor: User, person: Person) -> Person:
         summary=f"{'Thêm' if created else 'Cập nhật'} cá nhân {person.full_name}",
     )
     return person
+
+
+UNIT_KIND_BY_LABEL = {label.lower(): value for value, label in UnitKind.choices}
+
+
+def parse_unit_kind(value) -> str:
+    kind = UNIT_KIND_BY_LABEL.get(str(value).strip().lower())
+    if kind is None:
+        raise ValueError("loại đơn vị không hợp lệ (dùng: " + ", ".join(label for _, label in UnitKind.choices) + ")")
+    return kind
+
+
+@transaction.atomic
+def units_import(*, actor: User, rows: list[dict]) -> tuple[int, int]:
+    """Create or update units from imported rows, all or nothing. Return (created, updated).
+
+    A parent is found by its code, in the database or in an earlier row of the same file.
+    """
+    errors, created, updated = [], 0, 0
+    for row in rows:
+        parent = None
+        if row.get("parent_code"):
+            parent = Unit.objects.filter(code=row["parent_code"]).first()
+            if parent is None:
+                errors.append(f"Dòng {row['row']}: không có đơn vị cấp trên mã “{row['parent_code']}”.")
+                continue
+        unit = Unit.objects.filter(code=row["code"]).first() or Unit(code=row["code"])
+        is_new = unit.pk is None
+        unit.name = nfc(row["name"])
+        unit.short_name = nfc(row.get("short_name") or "")
+        unit.kind = row["kind"]
+        unit.parent = parent
+        unit.place_name = nfc(row.get("place_name") or "")
+        try:
+            unit.full_clean()
+        except ValidationError as error:
+            errors.append(f"Dòng {row['row']}: " + " ".join(error.messages))
+            continue
+        unit.save()
+        created += is_new
+        updated += not is_new
+    if errors:
+        raise ValidationError(errors, code="import_rows")
+    audit_record(
+        actor=actor, action="units_import", summary=f"Nhập đơn vị từ Excel: {created} thêm mới, {updated} cập nhật"
+    )
+    return created, updated

@@ -6,6 +6,7 @@ app_name = "units"
 
 urlpatterns = [
     path("don-vi/", views.unit_list, name="unit-list"),
+    path("don-vi/nhap-excel/", views.unit_import, name="unit-import"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<int:unit_pk>/ca-nhan/them/", views.person_create, name="person-create"),
     path("ca-nhan/<int:pk>/", views.person_detail, name="person-detail"),

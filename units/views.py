@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .decorators import admin_required
-from .excel import xlsx_response
+from .excel import ImportColumn, read_import, xlsx_response
 from .forms import PersonForm, RoleAssignForm, UserCreateForm, UserUpdateForm
 from .models import AuditEvent, Person, Role, RoleAssignment, UnitKind, User
 from .pagination import paginate
@@ -57,6 +57,7 @@ def unit_list(request):
         "filtered": filtered,
         "page": paginate(request, units) if filtered else None,
         "tree": None if filtered else selectors.unit_tree(user=request.user),
+        "is_admin": is_system_admin(request.user),
     }
     return render(request, "units/unit_list.html", context)
 
@@ -255,3 +256,47 @@ def audit_list(request):
         "units/audit_list.html",
         {"page": paginate(request, events, 50), "query": query, "action": action, "actions": actions},
     )
+
+
+UNIT_IMPORT_COLUMNS = [
+    ImportColumn("Mã đơn vị", "code", lambda v: str(v).strip()),
+    ImportColumn("Tên đơn vị", "name", str),
+    ImportColumn("Chữ viết tắt", "short_name", str, required=False),
+    ImportColumn("Loại đơn vị", "kind", services.parse_unit_kind),
+    ImportColumn("Mã đơn vị cấp trên", "parent_code", lambda v: str(v).strip(), required=False),
+    ImportColumn("Địa danh", "place_name", str, required=False),
+]
+
+
+@admin_required
+def unit_import(request):
+    """Import units from the app's Excel template: every bad row is listed and nothing is saved."""
+    if request.GET.get("template"):
+        example = [
+            ("sct-vinh-long-qlnl", "Phòng Quản lý năng lượng", "QLNL", "Phòng", "sct-vinh-long", "Vĩnh Long"),
+        ]
+        return xlsx_response(
+            filename="mau-nhap-don-vi.xlsx",
+            title="Đơn vị",
+            headers=[c.header for c in UNIT_IMPORT_COLUMNS],
+            rows=example,
+        )
+    errors = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = [(0, "Chưa chọn tệp Excel.")]
+        elif upload.size > 5 * 1024 * 1024:
+            errors = [(0, "Tệp quá lớn (tối đa 5 MB).")]
+        else:
+            result = read_import(upload, UNIT_IMPORT_COLUMNS)
+            errors = result.errors
+            if result.ok:
+                try:
+                    created, updated = services.units_import(actor=request.user, rows=result.rows)
+                except ValidationError as error:
+                    errors = [(0, message) for message in error.messages]
+                else:
+                    messages.success(request, f"Đã nhập {created} đơn vị mới, cập nhật {updated} đơn vị.")
+                    return redirect("units:unit-list")
+    return render(request, "units/unit_import.html", {"errors": errors})
