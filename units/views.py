@@ -180,13 +180,7 @@ def user_detail(request, pk):
     role_form = RoleAssignForm(prefix="role")
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_update(
-                actor=request.user,
-                user=account,
-                full_name=form.cleaned_data["full_name"],
-                email=form.cleaned_data["email"],
-                unit=form.cleaned_data["unit"],
-            )
+            services.user_update(actor=request.user, user=account, **form.cleaned_data)
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -207,13 +201,7 @@ def user_role_assign(request, pk):
     form = RoleAssignForm(request.POST, prefix="role")
     if form.is_valid():
         try:
-            services.role_assign(
-                actor=request.user,
-                user=account,
-                role=form.cleaned_data["role"],
-                unit=form.cleaned_data["unit"],
-                scope=form.cleaned_data["scope"],
-            )
+            services.role_assign(actor=request.user, user=account, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
