@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.document_list, name="document-list"),
+    path("soan/", views.document_create, name="document-create"),
+    path("so-dang-ky/", views.register, name="register"),
+    path("<int:pk>/", views.document_detail, name="document-detail"),
+    path("<int:pk>/sua/", views.document_update, name="document-update"),
+    path("<int:pk>/trinh-ky/", views.document_submit, name="document-submit"),
+    path("<int:pk>/tra-lai/", views.document_return, name="document-return"),
+    path("<int:pk>/ky/", views.document_sign, name="document-sign"),
+    path("<int:pk>/cap-so/", views.document_issue, name="document-issue"),
+    path("<int:pk>/thu-hoi/", views.document_revoke, name="document-revoke"),
+    path("<int:pk>/thay-the/", views.document_replace, name="document-replace"),
+    path("<int:pk>/xem-truoc/", views.document_preview, name="document-preview"),
+    path("pdf/<int:pk>/", views.pdf_job_status, name="pdf-job-status"),
+    path("pdf/<int:pk>/tai-ve/", views.pdf_job_download, name="pdf-job-download"),
+    path("pdf/<int:pk>/thu-lai/", views.pdf_job_retry, name="pdf-job-retry"),
+]

@@ -194,7 +194,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": 300.0},
+}
 
 # Security headers that apply everywhere; production.py adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -231,3 +233,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
     },
 }
+
+# Official documents: certificate paper size (legal-reference §5; the value is a setting).
+THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
+PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "15"))

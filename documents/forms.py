@@ -1,0 +1,157 @@
+"""The draft editor: plain text areas that become the document's parts."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from units.models import Unit
+
+from .models import Authority, DocumentType
+
+AUTHORITIES = {value for value, _ in Authority.choices}
+
+
+def parse_body(text: str) -> list[dict]:
+    """Blank lines separate sections; "## " starts a heading; "- " starts a numbered item."""
+    sections, current = [], {"heading": "", "text": "", "items": []}
+    for raw in (text or "").replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            if current["heading"] or current["text"] or current["items"]:
+                sections.append(current)
+            current = {"heading": "", "text": "", "items": []}
+        elif line.startswith("## "):
+            if current["heading"] or current["text"] or current["items"]:
+                sections.append(current)
+            current = {"heading": line[3:].strip(), "text": "", "items": []}
+        elif line.startswith("- "):
+            current["items"].append(line[2:].strip())
+        else:
+            current["text"] = f"{current['text']}\n{line}".strip()
+    if current["heading"] or current["text"] or current["items"]:
+        sections.append(current)
+    return sections
+
+
+def body_to_text(body: list[dict]) -> str:
+    chunks = []
+    for section in body:
+        lines = []
+        if section.get("heading"):
+            lines.append(f"## {section['heading']}")
+        if section.get("text"):
+            lines.append(section["text"])
+        lines += [f"- {item}" for item in section.get("items", [])]
+        chunks.append("\n".join(lines))
+    return "\n\n".join(chunks)
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class DocumentForm(forms.Form):
+    doc_type = forms.ChoiceField(label="Loại văn bản", choices=DocumentType.choices)
+    lead_issuer = forms.ModelChoiceField(label="Cơ quan ban hành (chủ trì)", queryset=Unit.objects.none())
+    co_issuers = forms.ModelMultipleChoiceField(
+        label="Cơ quan cùng ban hành (văn bản liên tịch)",
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text="Giữ Ctrl để chọn nhiều cơ quan. Thứ tự in theo thứ tự tên.",
+    )
+    subject = forms.CharField(label="Trích yếu", max_length=500)
+    place_name = forms.CharField(label="Địa danh", max_length=80, required=False, help_text="Để trống: địa danh của cơ quan chủ trì.")
+    legal_bases = forms.CharField(label="Căn cứ (mỗi dòng một căn cứ)", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
+    body = forms.CharField(
+        label="Nội dung",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=50000,
+        help_text="Dòng trống ngăn cách các phần; dòng bắt đầu “## ” là tiêu đề phần; dòng bắt đầu “- ” là một mục được đánh số.",
+    )
+    recipients = forms.CharField(
+        label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        help_text="Dòng “Lưu: VT, …” được thêm tự động.",
+    )
+    signers = forms.CharField(
+        label="Người ký (mỗi cơ quan một dòng, theo thứ tự cơ quan)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="Dạng: thẩm quyền | thay mặt cho | chức vụ | họ và tên. Ví dụ: KT. | Bộ trưởng | Thứ trưởng | Nguyễn Văn A; "
+        "hoặc: | | Giám đốc | Trần Văn B.",
+    )
+
+    def __init__(self, *args, lead_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_issuer"].queryset = lead_choices
+        self.fields["co_issuers"].queryset = Unit.objects.active().exclude(short_name="").order_by("name")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        data = super().clean()
+        lead = data.get("lead_issuer")
+        if lead is None:
+            return data
+        issuers = [lead] + [u for u in data.get("co_issuers", []) if u.pk != lead.pk]
+        data["issuers"] = issuers
+        signers = []
+        for number, line in enumerate(lines(data.get("signers", "")), start=1):
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) != 4:
+                self.add_error("signers", f"Dòng {number}: cần đúng 4 phần ngăn cách bởi “|”.")
+                continue
+            authority, authority_body, title, name = parts
+            if authority not in AUTHORITIES:
+                self.add_error("signers", f"Dòng {number}: thẩm quyền phải là TM., KT., Q., TL., TUQ. hoặc để trống.")
+                continue
+            if not title or not name:
+                self.add_error("signers", f"Dòng {number}: cần chức vụ và họ tên người ký.")
+                continue
+            if number > len(issuers):
+                self.add_error("signers", "Số người ký nhiều hơn số cơ quan ban hành.")
+                break
+            signers.append(
+                {"unit": issuers[number - 1], "authority": authority, "authority_body": authority_body, "title": title, "name": name}
+            )
+        if not signers and not self.has_error("signers"):
+            self.add_error("signers", "Cần ít nhất một người ký.")
+        data["signer_rows"] = signers
+        data["body_sections"] = parse_body(data.get("body", ""))
+        if not data["body_sections"]:
+            self.add_error("body", "Nội dung văn bản không được để trống.")
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "doc_type": data["doc_type"],
+            "issuers": data["issuers"],
+            "subject": data["subject"],
+            "body": data["body_sections"],
+            "legal_bases": lines(data["legal_bases"]),
+            "recipients": lines(data["recipients"]),
+            "signers": data["signer_rows"],
+            "place_name": data["place_name"],
+        }
+
+
+def initial_from(document) -> dict:
+    issuers = document.ordered_issuers()
+    return {
+        "doc_type": document.doc_type,
+        "lead_issuer": issuers[0],
+        "co_issuers": issuers[1:],
+        "subject": document.subject,
+        "place_name": document.place_name,
+        "legal_bases": "\n".join(document.legal_bases),
+        "body": body_to_text(document.body),
+        "recipients": "\n".join(document.recipients),
+        "signers": "\n".join(
+            f"{s.authority} | {s.authority_body} | {s.title} | {s.name}" for s in document.signers.all()
+        ),
+    }
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label="Lý do thu hồi", max_length=500)
+
+

@@ -1,0 +1,92 @@
+"""Numbers and symbols of official documents (Nghị định 30/2020/NĐ-CP, Art 15; Phụ lục III).
+
+A register is one issuer × year × series. Its counter row is locked (SELECT … FOR UPDATE)
+while the next number is taken, and a unique constraint on issued documents makes a
+duplicate impossible even if a caller forgets the lock. Numbers restart at 01 on 1 January
+by Asia/Ho_Chi_Minh time and are never reused: a revoked document keeps its number.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from units.models import Unit
+
+from .models import TYPE_ABBREVIATIONS, DocumentType, IssuerSettings, RegisterCounter, Series, SeriesMode
+
+
+def local_today():
+    """Today in Asia/Ho_Chi_Minh: the date that decides the register year."""
+    return timezone.localdate()
+
+
+def issuer_settings(unit: Unit) -> IssuerSettings:
+    found = IssuerSettings.objects.filter(unit=unit).first()
+    return found or IssuerSettings(unit=unit)
+
+
+def register_key(*, issuer: Unit, series: str, doc_type: str) -> str:
+    """The counter a document draws from: the series, split by type when the issuer says so."""
+    if series == Series.MAIN and issuer_settings(issuer).series_mode == SeriesMode.PER_TYPE:
+        return f"{series}:{doc_type}"
+    return series
+
+
+def register_next_number(*, issuer: Unit, year: int, key: str) -> int:
+    """Take the next number of a register. Precondition: inside ``transaction.atomic``."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("register_next_number must run inside a transaction")
+    RegisterCounter.objects.get_or_create(issuer=issuer, year=year, series=key)
+    counter = RegisterCounter.objects.select_for_update().get(issuer=issuer, year=year, series=key)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def register_reserve_at_least(*, issuer: Unit, year: int, key: str, number: int) -> None:
+    """Move a counter up to ``number`` (historical documents keep their real numbers)."""
+    RegisterCounter.objects.get_or_create(issuer=issuer, year=year, series=key)
+    counter = RegisterCounter.objects.select_for_update().get(issuer=issuer, year=year, series=key)
+    if counter.last_number < number:
+        counter.last_number = number
+        counter.save(update_fields=["last_number"])
+
+
+@transaction.atomic
+def golden_book_next(*, issuer: Unit, year: int | None = None) -> str:
+    """The next golden-book number (số sổ vàng) of an issuer, from a register of its own."""
+    year = year or local_today().year
+    number = register_next_number(issuer=issuer, year=year, key=Series.GOLDEN_BOOK)
+    return f"{number:02d}/{year}/SV-{issuer.short_name}"
+
+
+def format_number(number: int) -> str:
+    """Zero-pad numbers below 10 (Phụ lục I, ô số 3)."""
+    return f"{number:02d}"
+
+
+def build_symbol(*, number: int, doc_type: str, issuers: list[Unit], drafting_unit: Unit | None = None) -> str:
+    """"05/KH-SCT"; công văn "125/SCT-VP"; joint "01/CTLT-BCT-CĐCT" (pattern set per lead issuer)."""
+    lead = issuers[0]
+    abbreviation = TYPE_ABBREVIATIONS[DocumentType(doc_type)]
+    if doc_type == DocumentType.OFFICIAL_LETTER:
+        parts = [u.short_name for u in issuers]
+        if drafting_unit is not None and drafting_unit.short_name:
+            parts.append(drafting_unit.short_name)
+        return f"{format_number(number)}/{'-'.join(parts)}"
+    if len(issuers) > 1:
+        pattern = issuer_settings(lead).joint_symbol_pattern
+        return f"{format_number(number)}/" + pattern.format(
+            type=abbreviation, issuers="-".join(u.short_name for u in issuers)
+        )
+    return f"{format_number(number)}/{abbreviation}-{lead.short_name}"
+
+
+MONTHS_WITH_ZERO = {1, 2}
+
+
+def vietnamese_date(value) -> str:
+    """"ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm 2026" (leading zero: days 01–09, months 01–02)."""
+    month = f"{value.month:02d}" if value.month in MONTHS_WITH_ZERO else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
