@@ -41,7 +41,8 @@ def _run(request, action, success: str):
     except PermissionDenied as error:
         messages.error(request, str(error) or "Tài khoản không có quyền thực hiện thao tác này.")
         return None
-    messages.success(request, success)
+    if success:
+        messages.success(request, success)
     return result
 
 
@@ -170,9 +171,9 @@ def document_sign(request, document):
 
 @_action
 def document_issue(request, document):
-    issued = _run(request, lambda: services.document_issue(document=document, actor=request.user), "Đã cấp số.")
+    issued = _run(request, lambda: services.document_issue(document=document, actor=request.user), "")
     if issued is not None:
-        messages.info(request, f"Văn bản được cấp số {issued.symbol}. Bản PDF đang được tạo.")
+        messages.success(request, f"Đã cấp số {issued.symbol} và ban hành văn bản. Bản PDF đang được tạo.")
     return issued
 
 
@@ -237,7 +238,11 @@ def register(request):
     if not issuers.exists():
         raise PermissionDenied("Sổ đăng ký văn bản dành cho văn thư và lãnh đạo đơn vị.")
     issuer_id = request.GET.get("issuer", "")
-    issuer = (issuers.filter(pk=int(issuer_id)).first() if issuer_id.isdigit() else None) or issuers.first()
+    issuer = (
+        (issuers.filter(pk=int(issuer_id)).first() if issuer_id.isdigit() else None)
+        or issuers.filter(pk=request.user.unit_id).first()
+        or issuers.first()
+    )
 
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 1990 <= int(year_text) <= 2100 else local_today().year
