@@ -7,7 +7,14 @@ import pytest
 from pypdf import PdfReader
 
 from documents.models import DocumentType
-from documents.pdf import FetchRefused, SafeUrlFetcher, html_to_pdf, render_certificate_pdf, render_document_pdf, resolve_local
+from documents.pdf import (
+    FetchRefused,
+    SafeUrlFetcher,
+    html_to_pdf,
+    render_certificate_pdf,
+    render_document_pdf,
+    resolve_local,
+)
 from documents.services import document_create, document_issue, document_sign, document_submit
 from tests.conftest import make_user
 from tests.factories import UnitFactory
@@ -162,8 +169,9 @@ def test_fetcher_refuses_other_files_and_network(tmp_path):
 
 
 def test_fetcher_reads_project_static_files():
-    from django.contrib.staticfiles import finders
     from pathlib import Path
+
+    from django.contrib.staticfiles import finders
 
     path = Path(finders.find("img/favicon.svg")).resolve()
     assert resolve_local(path.as_uri()) == path
