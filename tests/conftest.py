@@ -100,3 +100,29 @@ def media_root(tmp_path, settings):
 
 
 __all__ = ["settings", "make_user"]
+
+
+@pytest.fixture
+def celery_broker(monkeypatch):
+    """Point the Celery app at a real broker for one test, then back to in-process tasks.
+
+    Celery reads CELERY_BROKER_URL from the environment before its settings, and an eager
+    send still opens a producer pool on the default URL: both are reset here.
+    """
+    from thidua.celery import app
+
+    saved = app.conf.task_always_eager
+
+    def reset_pools():
+        app._pool = None
+        app.__dict__.get("amqp") and setattr(app.amqp, "_producer_pool", None)
+
+    def use(url):
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
+        app.conf.task_always_eager = False
+        reset_pools()
+        return app
+
+    yield use
+    app.conf.task_always_eager = saved
+    reset_pools()

@@ -7,22 +7,18 @@ from celery.contrib.testing.worker import start_worker
 
 from documents.models import PdfJob, PdfJobState
 from documents.services import document_issue, document_sign, document_submit
-from thidua.celery import app as celery_app
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def redis_worker(redis_url, monkeypatch):
+def redis_worker(redis_url, celery_broker):
     url = redis_url.rsplit("/", 1)[0] + "/5"
-    monkeypatch.setenv("CELERY_BROKER_URL", url)  # Celery reads the environment before its settings
-    saved = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
-    with celery_app.connection_for_write() as connection:
+    app = celery_broker(url)
+    with app.connection_for_write() as connection:
         connection.default_channel.client.flushdb()
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield url
-    celery_app.conf.task_always_eager = saved
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,8 +11,6 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import formats, translation
 
-from thidua.celery import app as celery_app
-
 pytestmark = pytest.mark.django_db
 
 # URLs an anonymous visitor may reach. Everything else must redirect to the login page.
@@ -75,16 +73,8 @@ def test_healthz_embedded_mode(client):
 
 
 @pytest.fixture
-def broker(monkeypatch):
-    """Point Celery at a broker for one test (Celery reads CELERY_BROKER_URL from the environment first)."""
-    saved = celery_app.conf.task_always_eager
-
-    def use(url):
-        monkeypatch.setenv("CELERY_BROKER_URL", url)
-        celery_app.conf.task_always_eager = False
-
-    yield use
-    celery_app.conf.task_always_eager = saved
+def broker(celery_broker):
+    return celery_broker
 
 
 def test_healthz_broker_down_still_serves(client, broker):
