@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "campaigns"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.campaign_list, name="campaign-list"),
+    path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
+    path("<int:pk>/phat-dong/", views.campaign_launch, name="campaign-launch"),
+    path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),
+    path("<int:pk>/theo-doi/", views.dashboard, name="dashboard"),
+    path("<int:pk>/dang-ky/<int:unit_pk>/", views.registration_edit, name="registration-edit"),
+    path("dang-ky/<int:pk>/", views.registration_detail, name="registration-detail"),
+    path("dang-ky/<int:pk>/gui/", views.registration_submit, name="registration-submit"),
+    path("dang-ky/<int:pk>/duyet/", views.registration_decide, name="registration-decide"),
+    path("dang-ky/<int:pk>/bao-cao/", views.report_create, name="report-create"),
+    path("bao-cao/<int:pk>/", views.report_detail, name="report-detail"),
+    path("bao-cao/<int:pk>/tiep-nhan/", views.report_decide, name="report-decide"),
+    path("bao-cao/<int:pk>/sua-doi/", views.report_revise, name="report-revise"),
+    path("bao-cao/<int:pk>/minh-chung/", views.evidence_upload, name="evidence-upload"),
+    path("minh-chung/<int:pk>/", views.evidence_download, name="evidence-download"),
+]

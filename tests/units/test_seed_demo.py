@@ -12,9 +12,14 @@ DEMO_ACCOUNTS = ["demo-admin", "demo-bo", "demo-lanhdao", "demo-vanthu", "demo-s
 
 
 def snapshot():
+    from campaigns.models import Campaign, Indicator, ProgressReport, Registration, ReportValue, Target
+    from documents.models import OfficialDocument, PdfJob, RegisterCounter
+
+    models = (Unit, Cluster, ClusterMembership, Person, User, RoleAssignment, OfficialDocument, RegisterCounter, PdfJob)
+    models += (Indicator, Campaign, Registration, Target, ProgressReport, ReportValue)
     return {
         model.__name__: sorted(map(repr, model.objects.values()))
-        for model in (Unit, Cluster, ClusterMembership, Person, User, RoleAssignment)
+        for model in models
     } | {"predecessors": sorted(Unit.predecessors.through.objects.values_list("from_unit_id", "to_unit_id"))}
 
 
@@ -86,3 +91,21 @@ def test_seeded_ministry_manager_sees_every_province(seeded, client):
     for code in ("sct-nghe-an", "sct-vinh-long", "sct-ha-noi"):
         unit = Unit.objects.get(code=code)
         assert client.get(reverse("units:unit-detail", args=[unit.pk])).status_code == 200
+
+
+def test_seed_demo_loads_the_campaign_seeds(seeded):
+    from campaigns.models import Campaign
+    from campaigns.selectors import dashboard_rows
+    from documents.models import OfficialDocument
+
+    joint = Campaign.objects.get(name__contains="năm 2020")
+    assert joint.contents.count() == 9 and joint.issuer_links.count() == 2
+    assert joint.directive.symbol == "01/CTLT-BCT-CĐCT"
+    assert Campaign.objects.get(name__contains="2021 - 2026").contents.count() == 6
+    dong_khoi = Campaign.objects.get(name__contains="Đồng khởi mới")
+    assert dong_khoi.directive.symbol == "483/KH-SCT"
+    targets = {t["target"].indicator.code: t for t in dashboard_rows(campaign=dong_khoi)[0].targets}
+    assert targets["gtsx-cn"]["target"].target_value == 38300
+    assert targets["dien-gio"]["status"] == "vuot" and targets["de-an-kt-dem"]["status"] == "dat"
+    plan = OfficialDocument.objects.get(symbol="483/KH-SCT")
+    assert plan.pdf_jobs.get().state == "done"

@@ -1,0 +1,270 @@
+"""Reads for campaigns: scoped gates, status derivation, and a dashboard whose query count is flat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.shortcuts import get_object_or_404
+
+from units.models import ClusterMembership, Role, Unit
+from units.scoping import get_scope, role_units
+
+from .models import (
+    Campaign,
+    CampaignIssuer,
+    Direction,
+    IndicatorKind,
+    ProgressReport,
+    Registration,
+    RegistrationStatus,
+    ReportStatus,
+    ReportValue,
+    Target,
+)
+
+COUNTED_REPORTS = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
+
+def campaign_scope_filter(user) -> Q:
+    """Visible: campaigns issued by, or joined by, a unit in the account's scope."""
+    scope = get_scope(user)
+    if scope.everything:
+        return Q()
+    units = sorted(scope.unit_ids)
+    issued = CampaignIssuer.objects.filter(unit_id__in=units).values("campaign_id")
+    joined = Campaign.participants.through.objects.filter(unit_id__in=units).values("campaign_id")
+    return Q(pk__in=issued) | Q(pk__in=joined)
+
+
+def registration_scope_filter(user, *, prefix: str = "") -> Q:
+    """A registration is seen by its own unit's subtree, and by managers of the issuing unit."""
+    scope = get_scope(user)
+    if scope.everything:
+        return Q()
+    managed = role_units(user, Role.CAMPAIGN_MANAGER).values("pk")
+    issued = CampaignIssuer.objects.filter(unit_id__in=managed).values("campaign_id")
+    return Q(**{f"{prefix}unit_id__in": sorted(scope.own_unit_ids)}) | Q(**{f"{prefix}campaign_id__in": issued})
+
+
+def campaign_get_for_user(user, pk) -> Campaign:
+    return get_object_or_404(
+        Campaign.objects.visible_to(user).prefetch_related(
+            Prefetch("issuer_links", queryset=CampaignIssuer.objects.select_related("unit")), "contents"
+        ),
+        pk=pk,
+    )
+
+
+def registration_get_for_user(user, pk) -> Registration:
+    return get_object_or_404(
+        Registration.objects.visible_to(user).select_related("campaign", "unit").prefetch_related("targets__indicator"),
+        pk=pk,
+    )
+
+
+def report_get_for_user(user, pk) -> ProgressReport:
+    return get_object_or_404(
+        ProgressReport.objects.visible_to(user).select_related("registration__campaign", "registration__unit"), pk=pk
+    )
+
+
+# --- Status derivation ---------------------------------------------------------------------
+
+ACHIEVED, EXCEEDED, BEHIND, NOT_REPORTED = "dat", "vuot", "chua_dat", "chua_bao_cao"
+STATUS_LABELS = {ACHIEVED: "Đạt", EXCEEDED: "Vượt", BEHIND: "Chưa đạt", NOT_REPORTED: "Chưa báo cáo"}
+
+
+def target_status(
+    *, kind: str, direction: str, target_value: Decimal | None, value: Decimal | None, done: bool | None
+) -> tuple[str, Decimal | None]:
+    """Return (status, % of target) for one target from its latest counted value."""
+    if kind == IndicatorKind.MILESTONE:
+        if done is None:
+            return NOT_REPORTED, None
+        return (ACHIEVED, Decimal(100)) if done else (BEHIND, Decimal(0))
+    if value is None:
+        return NOT_REPORTED, None
+    if not target_value:
+        return ACHIEVED, None
+    if direction == Direction.AT_MOST:
+        percent = (target_value / value * 100) if value else Decimal(100)
+        status = EXCEEDED if value < target_value else ACHIEVED if value == target_value else BEHIND
+    else:
+        percent = value / target_value * 100
+        status = EXCEEDED if value > target_value else ACHIEVED if value == target_value else BEHIND
+    return status, percent.quantize(Decimal("0.1"))
+
+
+def targets_with_latest(queryset):
+    """Annotate targets with the latest submitted or accepted cumulative value: one query."""
+    latest = ReportValue.objects.filter(target=OuterRef("pk"), report__status__in=COUNTED_REPORTS).order_by(
+        "-report__period_key", "-report__revision"
+    )
+    return queryset.select_related("indicator", "registration__unit").annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_done=Subquery(latest.values("done")[:1]),
+        latest_period=Subquery(latest.values("report__period_key")[:1]),
+    )
+
+
+def describe_target(target) -> dict:
+    status, percent = target_status(
+        kind=target.indicator.kind,
+        direction=target.direction,
+        target_value=target.target_value,
+        value=target.latest_value,
+        done=target.latest_done if target.latest_period is not None else None,
+    )
+    growth = None
+    if target.baseline and target.latest_value is not None and target.indicator.kind != IndicatorKind.MILESTONE:
+        growth = ((target.latest_value - target.baseline) / target.baseline * 100).quantize(Decimal("0.1"))
+    return {"target": target, "status": status, "label": STATUS_LABELS[status], "percent": percent, "growth": growth}
+
+
+# --- Dashboard -----------------------------------------------------------------------------
+
+SORT_KEYS = {
+    "unit": lambda row: row.unit.name,
+    "percent": lambda row: row.average_percent if row.average_percent is not None else Decimal(-1),
+    "achieved": lambda row: row.achieved,
+    "behind": lambda row: row.behind,
+}
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    registration: Registration
+    targets: list[dict] = field(default_factory=list)
+
+    @property
+    def achieved(self) -> int:
+        return sum(1 for t in self.targets if t["status"] in (ACHIEVED, EXCEEDED))
+
+    @property
+    def behind(self) -> int:
+        return sum(1 for t in self.targets if t["status"] == BEHIND)
+
+    @property
+    def not_reported(self) -> int:
+        return sum(1 for t in self.targets if t["status"] == NOT_REPORTED)
+
+    @property
+    def average_percent(self) -> Decimal | None:
+        values = [min(t["percent"], Decimal(200)) for t in self.targets if t["percent"] is not None]
+        return (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
+
+    @property
+    def status(self) -> str:
+        if not self.targets or self.not_reported == len(self.targets):
+            return NOT_REPORTED
+        if self.behind or self.not_reported:
+            return BEHIND
+        return EXCEEDED if all(t["status"] == EXCEEDED for t in self.targets) else ACHIEVED
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def dashboard_rows(*, campaign: Campaign, province: str = "", cluster: str = "", kind: str = "", sort: str = "percent"):
+    """Every participating unit with its targets' status, built from one query over targets."""
+    targets = Target.objects.filter(
+        registration__campaign=campaign, registration__status__in=(RegistrationStatus.APPROVED, RegistrationStatus.SUBMITTED)
+    )
+    if province.isdigit():
+        province_unit = Unit.objects.filter(pk=int(province)).only("path").first()
+        targets = targets.filter(registration__unit__path__startswith=province_unit.path if province_unit else "-")
+    if cluster.isdigit():
+        members = ClusterMembership.objects.filter(cluster_id=int(cluster)).values("unit_id")
+        targets = targets.filter(registration__unit_id__in=members)
+    if kind:
+        targets = targets.filter(registration__unit__kind=kind)
+    rows: dict[int, UnitRow] = {}
+    for target in targets_with_latest(targets).order_by("registration__unit__name", "pk"):
+        registration = target.registration
+        row = rows.setdefault(registration.unit_id, UnitRow(unit=registration.unit, registration=registration))
+        row.targets.append(describe_target(target))
+    ordered = list(rows.values())
+    key = sort.lstrip("-") if sort.lstrip("-") in SORT_KEYS else "percent"
+    descending = sort.startswith("-") if sort.lstrip("-") in SORT_KEYS else True
+    ordered.sort(key=SORT_KEYS[key], reverse=descending)
+    return ordered
+
+
+def dashboard_summary(rows: list[UnitRow]) -> dict:
+    targets = [t for row in rows for t in row.targets]
+    counts = {status: sum(1 for t in targets if t["status"] == status) for status in STATUS_LABELS}
+    return {
+        "units": len(rows),
+        "targets": len(targets),
+        "counts": counts,
+        "labels": STATUS_LABELS,
+        "distribution": _distribution(rows),
+    }
+
+
+def _distribution(rows: list[UnitRow]) -> list[dict]:
+    """How many units fall in each band of average completion."""
+    bands = [("< 50 %", 0, 50), ("50–79 %", 50, 80), ("80–99 %", 80, 100), ("≥ 100 %", 100, 10_000)]
+    result = []
+    for label, low, high in bands:
+        count = sum(1 for r in rows if r.average_percent is not None and low <= r.average_percent < high)
+        result.append({"label": label, "count": count})
+    result.append({"label": "Chưa báo cáo", "count": sum(1 for r in rows if r.average_percent is None)})
+    peak = max((b["count"] for b in result), default=0) or 1
+    for band in result:
+        band["height"] = round(band["count"] * 100 / peak)
+    return result
+
+
+def progress_over_periods(*, campaign: Campaign) -> list[dict]:
+    """Average completion per reported period across the campaign: one query."""
+    values = (
+        ReportValue.objects.filter(
+            report__registration__campaign=campaign,
+            report__status__in=COUNTED_REPORTS,
+            target__target_value__gt=0,
+        )
+        .exclude(target__indicator__kind=IndicatorKind.MILESTONE)
+        .values_list("report__period_key", "value", "target__target_value")
+    )
+    buckets: dict[int, list[Decimal]] = {}
+    for key, value, target_value in values:
+        if value is not None:
+            buckets.setdefault(key, []).append(min(value / target_value * 100, Decimal(200)))
+    series = []
+    for key in sorted(buckets):
+        average = sum(buckets[key]) / len(buckets[key])
+        series.append({"label": f"T{key % 100:02d}/{key // 100}", "value": average.quantize(Decimal("0.1"))})
+    peak = max((s["value"] for s in series), default=Decimal(1)) or Decimal(1)
+    for point in series:
+        point["height"] = int(point["value"] * 100 / peak)
+    return series
+
+
+def child_rollup(*, campaign: Campaign) -> list[dict]:
+    """Each child campaign with its units' average completion (one query per child: bounded by the tree, not units)."""
+    return [
+        {"campaign": child, "rows": len(rows), "average": _average([r.average_percent for r in rows])}
+        for child in campaign.children.all()
+        for rows in [dashboard_rows(campaign=child)]
+    ]
+
+
+def _average(values):
+    values = [v for v in values if v is not None]
+    return (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
+
+
+def overdue_reports(*, campaign: Campaign, today):
+    """Approved registrations whose report for a past due period is missing (submitted reports only count)."""
+    return (
+        ProgressReport.objects.filter(
+            registration__campaign=campaign, due_date__lt=today, status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED)
+        )
+        .select_related("registration__unit")
+        .order_by("due_date")
+    )

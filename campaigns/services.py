@@ -1,0 +1,390 @@
+"""Writes for campaigns: create, launch (with its directive), transitions, registrations, reports."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from documents.services import document_create, document_submit
+from units.audit import audit_record
+from units.models import Role, Unit, User
+from units.scoping import has_role
+from units.services import nfc
+
+from .models import (
+    CAMPAIGN_TRANSITIONS,
+    Campaign,
+    CampaignContent,
+    CampaignIssuer,
+    CampaignStatus,
+    Evidence,
+    Notification,
+    ProgressReport,
+    Registration,
+    RegistrationStatus,
+    ReportStatus,
+    ReportValue,
+    Target,
+)
+from .uploads import sniff_upload
+
+
+def _require_manager(actor: User, campaign: Campaign) -> None:
+    if not has_role(actor, Role.CAMPAIGN_MANAGER, campaign.lead_issuer):
+        raise PermissionDenied("Chỉ cán bộ quản lý phong trào của cơ quan phát động được thực hiện thao tác này.")
+
+
+@transaction.atomic
+def campaign_create(
+    *,
+    actor: User | None,
+    name: str,
+    issuers: Sequence[Unit],
+    start_date: date,
+    end_date: date,
+    contents: Sequence[str] = (),
+    participants: Sequence[Unit] = (),
+    clusters=(),
+    indicators=(),
+    **fields,
+) -> Campaign:
+    """Create a draft campaign; ``issuers`` lists the lead first (two for a joint campaign)."""
+    if not issuers:
+        raise ValidationError("Phong trào phải có cơ quan phát động.", code="no_issuer")
+    if actor is not None and not has_role(actor, Role.CAMPAIGN_MANAGER, issuers[0]):
+        raise PermissionDenied("Tài khoản không quản lý phong trào của cơ quan này.")
+    campaign = Campaign(name=nfc(name), start_date=start_date, end_date=end_date, created_by=actor, **fields)
+    if end_date < start_date:
+        raise ValidationError({"end_date": "Ngày kết thúc phải sau ngày bắt đầu."}, code="dates")
+    campaign.full_clean(exclude=["directive"])
+    campaign.save()
+    CampaignIssuer.objects.bulk_create(
+        [CampaignIssuer(campaign=campaign, unit=unit, order=index) for index, unit in enumerate(issuers)]
+    )
+    CampaignContent.objects.bulk_create(
+        [CampaignContent(campaign=campaign, order=index, text=nfc(text)) for index, text in enumerate(contents, start=1) if nfc(text)]
+    )
+    campaign.participants.set(participants)
+    campaign.clusters.set(clusters)
+    campaign.indicators.set(indicators)
+    audit_record(actor=actor, action="campaign_create", obj=campaign, unit=issuers[0], summary=f"Tạo phong trào {campaign.name[:200]}")
+    return campaign
+
+
+@transaction.atomic
+def campaign_transition(*, campaign: Campaign, actor: User | None, to: str) -> Campaign:
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if actor is not None:
+        _require_manager(actor, locked)
+    if to not in CAMPAIGN_TRANSITIONS[CampaignStatus(locked.status)]:
+        raise ValidationError(
+            f"Không thể chuyển phong trào từ “{locked.get_status_display()}” sang “{CampaignStatus(to).label}”.",
+            code="bad_transition",
+        )
+    locked.status = to
+    locked.save(update_fields=["status"])
+    audit_record(actor=actor, action="campaign_transition", obj=locked, unit=locked.lead_issuer, summary=f"Chuyển sang {locked.get_status_display()}")
+    return locked
+
+
+def _launch_document_body(campaign: Campaign) -> list[dict]:
+    body = []
+    if campaign.objectives:
+        body.append({"heading": "I. MỤC ĐÍCH, YÊU CẦU", "text": campaign.objectives})
+    body.append({"heading": "II. NỘI DUNG THI ĐUA", "items": [c.text for c in campaign.contents.all()]})
+    if campaign.criteria:
+        body.append({"heading": "III. TIÊU CHÍ THI ĐUA", "text": campaign.criteria})
+    timetable = [f"Thời gian thực hiện: từ {campaign.start_date:%d/%m/%Y} đến {campaign.end_date:%d/%m/%Y}."]
+    if campaign.registration_deadline:
+        timetable.append(f"Các đơn vị đăng ký thi đua trước ngày {campaign.registration_deadline:%d/%m/%Y}.")
+    if campaign.midterm_date:
+        timetable.append(f"Sơ kết: {campaign.midterm_date:%d/%m/%Y}.")
+    if campaign.final_date:
+        timetable.append(f"Tổng kết: {campaign.final_date:%d/%m/%Y}.")
+    if campaign.planned_awards:
+        timetable.append(f"Hình thức khen thưởng: {campaign.planned_awards}.")
+    body.append({"heading": "IV. TỔ CHỨC THỰC HIỆN", "text": "\n".join(timetable)})
+    return body
+
+
+@transaction.atomic
+def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signer_name: str) -> Campaign:
+    """Launch: create the directive or plan from the campaign's data, submit it, notify participants."""
+    campaign = campaign_transition(campaign=campaign, actor=actor, to=CampaignStatus.LAUNCHED)
+    issuers = [link.unit for link in campaign.issuer_links.select_related("unit").order_by("order")]
+    document = document_create(
+        actor=actor,
+        doc_type=campaign.launch_document_type,
+        issuers=issuers,
+        subject=f"Phát động {campaign.name}" if not campaign.name.lower().startswith("phát động") else campaign.name,
+        legal_bases=[line for line in campaign.legal_basis.splitlines() if line.strip()],
+        body=_launch_document_body(campaign),
+        recipients=[unit.name for unit in campaign.participants.order_by("name")[:30]],
+        signers=[{"unit": issuers[0], "title": signer_title, "name": signer_name}],
+    )
+    document_submit(document=document, actor=actor)
+    campaign.directive = document
+    campaign.save(update_fields=["directive"])
+    notify_units(
+        units=campaign.participants.all(),
+        key=f"campaign-launch-{campaign.pk}",
+        text=f"{campaign.lead_issuer.name} phát động “{campaign.name}”. Đề nghị đơn vị đăng ký thi đua"
+        + (f" trước ngày {campaign.registration_deadline:%d/%m/%Y}." if campaign.registration_deadline else "."),
+        link=campaign.get_absolute_url(),
+    )
+    return campaign
+
+
+def notify_units(*, units, key: str, text: str, link: str = "") -> int:
+    """Notify the unit officers of ``units`` in the app, and by e-mail after commit; never twice per key."""
+    from units.models import RoleAssignment
+
+    users = User.objects.filter(
+        is_active=True,
+        pk__in=RoleAssignment.objects.active().filter(role=Role.UNIT_OFFICER, unit__in=units).values("user_id"),
+    )
+    created = 0
+    for user in users:
+        _, is_new = Notification.objects.get_or_create(user=user, key=key, defaults={"text": text[:500], "link": link})
+        if is_new:
+            created += 1
+            if user.email:
+                transaction.on_commit(
+                    lambda email=user.email: send_mail(
+                        "[thidua] " + text[:120], f"{text}\n\n{link}", settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True
+                    )
+                )
+    return created
+
+
+# --- Registrations -------------------------------------------------------------------------
+
+
+def _can_register(actor: User, unit: Unit) -> bool:
+    return has_role(actor, Role.UNIT_OFFICER, unit)
+
+
+@transaction.atomic
+def registration_save(*, campaign: Campaign, unit: Unit, actor: User, targets: Sequence[dict], titles: str = "") -> Registration:
+    """Create or replace the draft registration of ``unit``; a change after approval is a new revision."""
+    if not _can_register(actor, unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được đăng ký thi đua.")
+    if campaign.status not in (CampaignStatus.LAUNCHED, CampaignStatus.REGISTRATION, CampaignStatus.IN_PROGRESS):
+        raise ValidationError("Phong trào chưa mở hoặc đã hết thời gian đăng ký thi đua.", code="closed")
+    if not campaign.participants.filter(pk=unit.pk).exists():
+        raise ValidationError("Đơn vị không thuộc danh sách tham gia phong trào.", code="not_participant")
+    current = Registration.objects.select_for_update().filter(campaign=campaign, unit=unit).exclude(
+        status=RegistrationStatus.SUPERSEDED
+    ).first()
+    if current is None:
+        _check_deadline(campaign)
+        registration = Registration.objects.create(campaign=campaign, unit=unit, titles=nfc(titles))
+    elif current.status in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
+        registration = current
+        registration.titles, registration.status = nfc(titles), RegistrationStatus.DRAFT
+        registration.save(update_fields=["titles", "status"])
+        registration.targets.all().delete()
+    elif current.status == RegistrationStatus.APPROVED:
+        current.status = RegistrationStatus.SUPERSEDED
+        current.save(update_fields=["status"])
+        registration = Registration.objects.create(campaign=campaign, unit=unit, titles=nfc(titles), revision=current.revision + 1)
+    else:
+        raise ValidationError("Bản đăng ký đang chờ duyệt, chưa sửa được.", code="pending")
+    if not targets:
+        raise ValidationError("Cần ít nhất một chỉ tiêu đăng ký.", code="no_targets")
+    for row in targets:
+        target = Target(registration=registration, **row)
+        target.full_clean(exclude=["registration"])
+        if not target.is_milestone and target.target_value is None:
+            raise ValidationError(f"Chỉ tiêu “{target.indicator.name}” cần giá trị đăng ký.", code="no_value")
+        target.save()
+    audit_record(actor=actor, action="registration_save", obj=registration, unit=unit, summary=f"Lưu đăng ký thi đua (lần {registration.revision})")
+    return registration
+
+
+def _check_deadline(campaign: Campaign) -> None:
+    if campaign.registration_deadline and timezone.localdate() > campaign.registration_deadline:
+        raise ValidationError(
+            f"Đã quá hạn đăng ký thi đua ({campaign.registration_deadline:%d/%m/%Y}).", code="deadline"
+        )
+
+
+@transaction.atomic
+def registration_submit(*, registration: Registration, actor: User) -> Registration:
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not _can_register(actor, registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được gửi đăng ký thi đua.")
+    if registration.status not in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
+        raise ValidationError("Chỉ gửi được bản đăng ký đang soạn hoặc bị trả lại.", code="not_draft")
+    if registration.revision == 1:
+        _check_deadline(registration.campaign)
+    registration.status, registration.submitted_at = RegistrationStatus.SUBMITTED, timezone.now()
+    registration.save(update_fields=["status", "submitted_at"])
+    audit_record(actor=actor, action="registration_submit", obj=registration, unit=registration.unit, summary="Gửi đăng ký thi đua")
+    return registration
+
+
+@transaction.atomic
+def registration_decide(*, registration: Registration, actor: User, approve: bool, comment: str = "") -> Registration:
+    """Approve, or return with a comment. Nobody approves their own unit's registration."""
+    registration = Registration.objects.select_for_update().select_related("campaign", "unit").get(pk=registration.pk)
+    _require_manager(actor, registration.campaign)
+    if actor.unit_id and (actor.unit_id == registration.unit_id or has_role(actor, Role.UNIT_OFFICER, registration.unit)):
+        raise PermissionDenied("Không được tự duyệt đăng ký thi đua của đơn vị mình.")
+    if registration.status != RegistrationStatus.SUBMITTED:
+        raise ValidationError("Chỉ duyệt bản đăng ký đang chờ duyệt.", code="not_submitted")
+    if not approve and not nfc(comment):
+        raise ValidationError("Trả lại bản đăng ký cần nêu ý kiến.", code="no_comment")
+    registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.RETURNED
+    registration.comment, registration.decided_at, registration.decided_by = nfc(comment), timezone.now(), actor
+    registration.save(update_fields=["status", "comment", "decided_at", "decided_by"])
+    audit_record(
+        actor=actor,
+        action="registration_approve" if approve else "registration_return",
+        obj=registration,
+        unit=registration.unit,
+        summary="Duyệt đăng ký thi đua" if approve else f"Trả lại đăng ký: {registration.comment[:200]}",
+    )
+    return registration
+
+
+# --- Progress reports ----------------------------------------------------------------------
+
+
+class ReportConflict(Exception):
+    """Someone saved the draft first: the caller shows both versions; nothing was written."""
+
+    def __init__(self, current: ProgressReport):
+        super().__init__("conflict")
+        self.current = current
+
+
+@transaction.atomic
+def report_create(*, registration: Registration, actor: User, period_type: str, period_index: int, year: int, due_date=None) -> ProgressReport:
+    if not _can_register(actor, registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được báo cáo.")
+    if registration.status != RegistrationStatus.APPROVED:
+        raise ValidationError("Chỉ báo cáo tiến độ cho bản đăng ký đã được duyệt.", code="not_approved")
+    existing = ProgressReport.objects.filter(
+        registration=registration, period_type=period_type, period_index=period_index, year=year
+    ).exclude(status=ReportStatus.SUPERSEDED)
+    if existing.exists():
+        raise ValidationError("Kỳ báo cáo này đã có báo cáo; hãy mở báo cáo đó.", code="exists")
+    report = ProgressReport(
+        registration=registration,
+        period_type=period_type,
+        period_index=period_index,
+        year=year,
+        due_date=due_date,
+        updated_by=actor,
+        period_key=ProgressReport.key_for(period_type, period_index, year),
+    )
+    report.full_clean()
+    report.save()
+    audit_record(actor=actor, action="report_create", obj=report, unit=registration.unit, summary=f"Tạo báo cáo {report.period_label}")
+    return report
+
+
+@transaction.atomic
+def report_save(
+    *, report: ProgressReport, actor: User, version: int, narrative: str, values: dict[int, tuple[Decimal | None, bool]]
+) -> ProgressReport:
+    """Save a draft with optimistic locking: a stale ``version`` raises ``ReportConflict``."""
+    if not _can_register(actor, report.registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được sửa báo cáo.")
+    updated = ProgressReport.objects.filter(
+        pk=report.pk, version=version, status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED)
+    ).update(version=version + 1, narrative=nfc(narrative), updated_by=actor, updated_at=timezone.now())
+    if not updated:
+        current = ProgressReport.objects.get(pk=report.pk)
+        if current.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+            raise ValidationError("Báo cáo đã gửi không sửa được; hãy tạo bản sửa đổi.", code="immutable")
+        raise ReportConflict(current)
+    targets = {t.pk: t for t in report.registration.targets.all()}
+    for target_id, (value, done) in values.items():
+        if target_id not in targets:
+            raise ValidationError("Chỉ tiêu không thuộc bản đăng ký này.", code="foreign_target")
+        ReportValue.objects.update_or_create(report=report, target_id=target_id, defaults={"value": value, "done": done})
+    report.refresh_from_db()
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
+    report = ProgressReport.objects.select_for_update().select_related("registration__unit").get(pk=report.pk)
+    if not _can_register(actor, report.registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được gửi báo cáo.")
+    if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        raise ValidationError("Báo cáo đã được gửi.", code="not_draft")
+    if not report.values.exists():
+        raise ValidationError("Báo cáo chưa có số liệu chỉ tiêu nào.", code="empty")
+    report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
+    report.save(update_fields=["status", "submitted_at"])
+    audit_record(actor=actor, action="report_submit", obj=report, unit=report.registration.unit, summary=f"Gửi báo cáo {report.period_label}")
+    return report
+
+
+@transaction.atomic
+def report_decide(*, report: ProgressReport, actor: User, accept: bool, comment: str = "") -> ProgressReport:
+    report = ProgressReport.objects.select_for_update().select_related("registration__campaign", "registration__unit").get(pk=report.pk)
+    _require_manager(actor, report.registration.campaign)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError("Chỉ tiếp nhận báo cáo đang chờ.", code="not_submitted")
+    if not accept and not nfc(comment):
+        raise ValidationError("Trả lại báo cáo cần nêu ý kiến.", code="no_comment")
+    report.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
+    report.comment = nfc(comment)
+    report.version += 1
+    report.save(update_fields=["status", "comment", "version"])
+    audit_record(actor=actor, action="report_accept" if accept else "report_return", obj=report, unit=report.registration.unit, summary=report.period_label)
+    return report
+
+
+@transaction.atomic
+def report_revise(*, report: ProgressReport, actor: User) -> ProgressReport:
+    """A correction of a submitted or accepted report: a new draft revision with the same values."""
+    if not _can_register(actor, report.registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được sửa báo cáo.")
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.status not in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
+        raise ValidationError("Chỉ tạo bản sửa đổi cho báo cáo đã gửi.", code="not_submitted")
+    report.status = ReportStatus.SUPERSEDED
+    report.save(update_fields=["status"])
+    values = list(report.values.all())
+    report.pk, report.revision, report.status, report.version, report.submitted_at = None, report.revision + 1, ReportStatus.DRAFT, 1, None
+    report.save()
+    ReportValue.objects.bulk_create([ReportValue(report=report, target_id=v.target_id, value=v.value, done=v.done) for v in values])
+    audit_record(actor=actor, action="report_revise", obj=report, unit=report.registration.unit, summary=f"Sửa đổi báo cáo (lần {report.revision})")
+    return report
+
+
+@transaction.atomic
+def evidence_add(*, report: ProgressReport, actor: User, upload) -> Evidence:
+    """Attach an evidence file: the type is read from its content, and its name is generated."""
+    if not _can_register(actor, report.registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được nộp minh chứng.")
+    if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        raise ValidationError("Báo cáo đã gửi không thêm được minh chứng.", code="immutable")
+    kind, extension = sniff_upload(upload)
+    key = f"{uuid.uuid4().hex}.{extension}"
+    upload.seek(0)
+    evidence = Evidence(
+        report=report,
+        storage_key=key,
+        original_name=nfc(upload.name)[:255],
+        content_type=kind,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    evidence.file.save(key, upload, save=False)
+    evidence.save()
+    audit_record(actor=actor, action="evidence_upload", obj=report, unit=report.registration.unit, summary=f"Nộp minh chứng {evidence.original_name[:100]}")
+    return evidence

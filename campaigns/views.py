@@ -1,0 +1,398 @@
+"""Screens of campaigns: list, detail, launch, registration, progress reports, evidence, dashboard."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from units.audit import audit_record
+from units.excel import xlsx_response
+from units.models import Cluster, Role, Unit, UnitKind
+from units.pagination import paginate
+from units.scoping import has_role, role_units
+
+from . import selectors, services
+from .models import (
+    Campaign,
+    CampaignStatus,
+    Direction,
+    Evidence,
+    PeriodType,
+    RegistrationStatus,
+    ReportStatus,
+)
+
+
+def _run(request, action, success=""):
+    try:
+        result = action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    except PermissionDenied as error:
+        messages.error(request, str(error) or "Tài khoản không có quyền thực hiện thao tác này.")
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+@login_required
+def campaign_list(request):
+    query = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    campaigns = Campaign.objects.visible_to(request.user).prefetch_related("issuer_links__unit")
+    if query:
+        campaigns = campaigns.filter(name__icontains=query)
+    if status in CampaignStatus.values:
+        campaigns = campaigns.filter(status=status)
+    return render(
+        request,
+        "campaigns/campaign_list.html",
+        {"page": paginate(request, campaigns), "query": query, "status": status, "statuses": CampaignStatus.choices},
+    )
+
+
+@login_required
+def campaign_detail(request, pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    user = request.user
+    is_manager = has_role(user, Role.CAMPAIGN_MANAGER, campaign.lead_issuer)
+    registrations = campaign.registrations.current().visible_to(user).select_related("unit").order_by("unit__name")
+    own_units = role_units(user, Role.UNIT_OFFICER).filter(pk__in=campaign.participants.values("pk"))
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "is_manager": is_manager,
+            "registrations": registrations,
+            "own_units": own_units,
+            "participants": campaign.participants.order_by("name"),
+            "next_statuses": [CampaignStatus(s) for s in sorted(services.CAMPAIGN_TRANSITIONS[CampaignStatus(campaign.status)])]
+            if campaign.status != CampaignStatus.DRAFT
+            else [],
+            "children": campaign.children.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def campaign_launch(request, pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    title = request.POST.get("signer_title", "").strip()[:160]
+    name = request.POST.get("signer_name", "").strip()[:120]
+    if not title or not name:
+        messages.error(request, "Cần nhập chức vụ và họ tên người ký văn bản phát động.")
+        return redirect(campaign)
+    launched = _run(
+        request,
+        lambda: services.campaign_launch(campaign=campaign, actor=request.user, signer_title=title, signer_name=name),
+        "Đã phát động phong trào. Văn bản phát động đã được trình ký.",
+    )
+    return redirect(launched.directive if launched and launched.directive else campaign)
+
+
+@login_required
+@require_POST
+def campaign_transition(request, pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    target = request.POST.get("to", "")
+    if target not in CampaignStatus.values:
+        messages.error(request, "Trạng thái không hợp lệ.")
+    else:
+        _run(request, lambda: services.campaign_transition(campaign=campaign, actor=request.user, to=target), "Đã chuyển trạng thái phong trào.")
+    return redirect(campaign)
+
+
+# --- Registrations -------------------------------------------------------------------------
+
+
+GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _parse_decimal(text: str, label: str, errors: list[str]) -> Decimal | None:
+    """Read a number as Vietnamese users type it: 38.300 and 8,2 (a plain 140.5 also works)."""
+    text = (text or "").strip().replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif GROUPED.match(text):
+        text = text.replace(".", "")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        errors.append(f"{label}: “{text}” không phải là số.")
+        return None
+
+
+@login_required
+def registration_edit(request, pk, unit_pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    unit = get_object_or_404(role_units(request.user, Role.UNIT_OFFICER), pk=unit_pk)
+    current = campaign.registrations.current().filter(unit=unit).prefetch_related("targets").first()
+    existing = {t.indicator_id: t for t in current.targets.all()} if current else {}
+    indicators = list(campaign.indicators.order_by("name"))
+    errors: list[str] = []
+    if request.method == "POST":
+        rows = []
+        for indicator in indicators:
+            prefix = f"t-{indicator.pk}-"
+            if not request.POST.get(prefix + "include"):
+                continue
+            label = indicator.name
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "target_value": _parse_decimal(request.POST.get(prefix + "value"), label, errors),
+                    "baseline": _parse_decimal(request.POST.get(prefix + "baseline"), label, errors),
+                    "direction": request.POST.get(prefix + "direction") if request.POST.get(prefix + "direction") in Direction.values else Direction.AT_LEAST,
+                    "note": request.POST.get(prefix + "note", "").strip()[:500],
+                }
+            )
+        if not errors:
+            registration = _run(
+                request,
+                lambda: services.registration_save(
+                    campaign=campaign, unit=unit, actor=request.user, targets=rows, titles=request.POST.get("titles", "")[:500]
+                ),
+                "Đã lưu bản đăng ký thi đua.",
+            )
+            if registration is not None:
+                if request.POST.get("submit"):
+                    _run(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
+                return redirect(registration)
+    form_rows = [
+        {
+            "indicator": i,
+            "target": existing.get(i.pk),
+            "posted": {k: request.POST.get(f"t-{i.pk}-{k}", "") for k in ("value", "baseline", "direction", "note", "include")}
+            if request.method == "POST"
+            else None,
+        }
+        for i in indicators
+    ]
+    return render(
+        request,
+        "campaigns/registration_form.html",
+        {"campaign": campaign, "unit": unit, "rows": form_rows, "current": current, "errors": errors, "directions": Direction.choices},
+    )
+
+
+@login_required
+def registration_detail(request, pk):
+    registration = selectors.registration_get_for_user(request.user, pk)
+    targets = [selectors.describe_target(t) for t in selectors.targets_with_latest(registration.targets.all())]
+    return render(
+        request,
+        "campaigns/registration_detail.html",
+        {
+            "registration": registration,
+            "targets": targets,
+            "reports": registration.reports.order_by("-period_key", "-revision"),
+            "can_decide": registration.status == RegistrationStatus.SUBMITTED
+            and has_role(request.user, Role.CAMPAIGN_MANAGER, registration.campaign.lead_issuer),
+            "can_edit": has_role(request.user, Role.UNIT_OFFICER, registration.unit),
+            "periods": PeriodType.choices,
+            "this_year": timezone.localdate().year,
+        },
+    )
+
+
+@login_required
+@require_POST
+def registration_submit(request, pk):
+    registration = selectors.registration_get_for_user(request.user, pk)
+    _run(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
+    return redirect(registration)
+
+
+@login_required
+@require_POST
+def registration_decide(request, pk):
+    registration = selectors.registration_get_for_user(request.user, pk)
+    approve = request.POST.get("decision") == "approve"
+    _run(
+        request,
+        lambda: services.registration_decide(
+            registration=registration, actor=request.user, approve=approve, comment=request.POST.get("comment", "")[:2000]
+        ),
+        "Đã duyệt bản đăng ký." if approve else "Đã trả lại bản đăng ký.",
+    )
+    return redirect(registration)
+
+
+# --- Reports -------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def report_create(request, pk):
+    registration = selectors.registration_get_for_user(request.user, pk)
+    period_type = request.POST.get("period_type", "")
+    index, year = request.POST.get("period_index", "1"), request.POST.get("year", "")
+    if period_type not in PeriodType.values or not index.isdigit() or not year.isdigit():
+        messages.error(request, "Kỳ báo cáo không hợp lệ.")
+        return redirect(registration)
+    report = _run(
+        request,
+        lambda: services.report_create(
+            registration=registration, actor=request.user, period_type=period_type, period_index=int(index), year=int(year)
+        ),
+        "Đã tạo báo cáo.",
+    )
+    return redirect(report or registration)
+
+
+def _report_context(request, report, **extra):
+    targets = list(report.registration.targets.select_related("indicator"))
+    values = {v.target_id: v for v in report.values.all()}
+    return {
+        "report": report,
+        "rows": [{"target": t, "value": values.get(t.pk)} for t in targets],
+        "evidence": report.evidence.all(),
+        "can_edit": report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+        and has_role(request.user, Role.UNIT_OFFICER, report.registration.unit),
+        "can_revise": report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+        and has_role(request.user, Role.UNIT_OFFICER, report.registration.unit),
+        "can_decide": report.status == ReportStatus.SUBMITTED
+        and has_role(request.user, Role.CAMPAIGN_MANAGER, report.registration.campaign.lead_issuer),
+        **extra,
+    }
+
+
+@login_required
+def report_detail(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    if request.method == "POST":
+        errors: list[str] = []
+        values = {}
+        for target in report.registration.targets.select_related("indicator"):
+            value = _parse_decimal(request.POST.get(f"v-{target.pk}"), target.indicator.name, errors)
+            values[target.pk] = (value, bool(request.POST.get(f"d-{target.pk}")))
+        version = int(request.POST.get("version", "0") or 0)
+        if errors:
+            for error in errors:
+                messages.error(request, error)
+            return render(request, "campaigns/report_detail.html", _report_context(request, report), status=400)
+        try:
+            report = services.report_save(
+                report=report, actor=request.user, version=version, narrative=request.POST.get("narrative", "")[:20000], values=values
+            )
+        except services.ReportConflict as conflict:
+            mine = {"narrative": request.POST.get("narrative", ""), "values": values}
+            return render(
+                request,
+                "campaigns/report_conflict.html",
+                {"report": conflict.current, "mine": mine, "theirs": _report_context(request, conflict.current)},
+                status=409,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect(report)
+        if request.POST.get("submit"):
+            _run(request, lambda: services.report_submit(report=report, actor=request.user), "Đã gửi báo cáo.")
+        else:
+            messages.success(request, "Đã lưu báo cáo.")
+        return redirect(report)
+    return render(request, "campaigns/report_detail.html", _report_context(request, report))
+
+
+@login_required
+@require_POST
+def report_decide(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    accept = request.POST.get("decision") == "accept"
+    _run(
+        request,
+        lambda: services.report_decide(report=report, actor=request.user, accept=accept, comment=request.POST.get("comment", "")[:2000]),
+        "Đã tiếp nhận báo cáo." if accept else "Đã trả lại báo cáo.",
+    )
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def report_revise(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    revision = _run(request, lambda: services.report_revise(report=report, actor=request.user), "Đã tạo bản sửa đổi của báo cáo.")
+    return redirect(revision or report)
+
+
+@login_required
+@require_POST
+def evidence_upload(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chưa chọn tệp minh chứng.")
+    else:
+        _run(request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload), "Đã nộp minh chứng.")
+    return redirect(report)
+
+
+@login_required
+def evidence_download(request, pk):
+    visible = selectors.ProgressReport.objects.visible_to(request.user).values("pk")
+    evidence = get_object_or_404(Evidence.objects.select_related("report__registration__unit"), pk=pk, report_id__in=visible)
+    audit_record(actor=request.user, action="evidence_download", obj=evidence.report, unit=evidence.report.registration.unit, summary=evidence.original_name[:200])
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+
+
+# --- Dashboard -----------------------------------------------------------------------------
+
+SORT_CHOICES = [("-percent", "% hoàn thành giảm dần"), ("percent", "% hoàn thành tăng dần"), ("unit", "Tên đơn vị"), ("-behind", "Nhiều chỉ tiêu chưa đạt")]
+
+
+@login_required
+def dashboard(request, pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    filters = {key: request.GET.get(key, "").strip()[:40] for key in ("province", "cluster", "kind")}
+    sort = request.GET.get("sort", "-percent")
+    sort = sort if sort in dict(SORT_CHOICES) else "-percent"
+    kind = filters["kind"] if filters["kind"] in UnitKind.values else ""
+    rows = selectors.dashboard_rows(campaign=campaign, province=filters["province"], cluster=filters["cluster"], kind=kind, sort=sort)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
+            title="Bảng theo dõi",
+            headers=["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái"],
+            rows=(
+                (
+                    row.unit.name,
+                    t["target"].indicator.name,
+                    t["target"].indicator.unit_of_measure,
+                    float(t["target"].target_value) if t["target"].target_value is not None else None,
+                    float(t["target"].latest_value) if t["target"].latest_value is not None else None,
+                    float(t["percent"]) if t["percent"] is not None else None,
+                    float(t["growth"]) if t["growth"] is not None else None,
+                    t["label"],
+                )
+                for row in rows
+                for t in row.targets
+            ),
+        )
+    context = {
+        "campaign": campaign,
+        "page": paginate(request, rows, 25),
+        "summary": selectors.dashboard_summary(rows),
+        "ranking": sorted(rows, key=selectors.SORT_KEYS["percent"], reverse=True)[:10],
+        "series": selectors.progress_over_periods(campaign=campaign),
+        "overdue": selectors.overdue_reports(campaign=campaign, today=timezone.localdate())[:20],
+        "children": selectors.child_rollup(campaign=campaign) if campaign.children.exists() else [],
+        "filters": filters,
+        "sort": sort,
+        "sorts": SORT_CHOICES,
+        "provinces": Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name"),
+        "clusters": Cluster.objects.filter(campaigns=campaign).order_by("name"),
+        "kinds": UnitKind.choices,
+    }
+    return render(request, "campaigns/dashboard.html", context)

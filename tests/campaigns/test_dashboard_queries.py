@@ -1,0 +1,47 @@
+"""The dashboard's number of SQL queries does not grow with the number of units."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from campaigns.models import ProgressReport, Registration, RegistrationStatus, ReportStatus, ReportValue, Target
+from tests.factories import UnitFactory
+from units.models import UnitKind
+
+pytestmark = pytest.mark.django_db
+
+
+def add_units(campaign, indicators, count, start):
+    for index in range(start, start + count):
+        unit = UnitFactory(code=f"dv-{index}", name=f"Sở Công Thương số {index}", kind=UnitKind.PROVINCIAL_DEPARTMENT)
+        campaign.participants.add(unit)
+        registration = Registration.objects.create(campaign=campaign, unit=unit, status=RegistrationStatus.APPROVED)
+        wind = Target.objects.create(registration=registration, indicator=indicators["wind"], target_value=Decimal("140"))
+        ccn = Target.objects.create(registration=registration, indicator=indicators["ccn"], target_value=Decimal("2"))
+        report = ProgressReport.objects.create(
+            registration=registration, period_type="quarter", period_index=1, year=2026,
+            status=ReportStatus.SUBMITTED, period_key=202603,
+        )
+        ReportValue.objects.create(report=report, target=wind, value=Decimal(index % 170))
+        ReportValue.objects.create(report=report, target=ccn, value=Decimal(index % 3))
+
+
+def count_queries(client, campaign):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("campaigns:dashboard", args=[campaign.pk]), {"sort": "-percent"})
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_dashboard_query_count_is_flat(client, campaign, indicators, ministry_manager):
+    client.force_login(ministry_manager)
+    add_units(campaign, indicators, 10, 0)
+    small, response = count_queries(client, campaign)
+    assert "Sở Công Thương số 1" in response.content.decode()
+    add_units(campaign, indicators, 190, 10)
+    large, response = count_queries(client, campaign)
+    assert "200" in response.content.decode()
+    assert small == large, f"10 đơn vị: {small} truy vấn; 200 đơn vị: {large} truy vấn"
