@@ -182,6 +182,33 @@ def seed(seeder, units) -> None:
         objectives="Các đơn vị đăng ký chỉ tiêu thi đua năm 2026 và báo cáo tiến độ hằng quý.",
         planned_awards="Bằng khen của Bộ trưởng Bộ Công Thương; Cờ thi đua của Bộ Công Thương",
     )
+    seed_draft(seeder, units, indicators)
+
+
+def seed_draft(seeder, units, indicators) -> None:
+    """A draft the demo manager can launch: the launch creates its plan through documents."""
+    _campaign(
+        seeder,
+        name="Phong trào thi đua đẩy mạnh chuyển đổi số ngành Công Thương năm 2027",
+        issuers=[units["bct"]],
+        contents=[
+            "Số hóa toàn bộ hồ sơ thi đua, khen thưởng và báo cáo định kỳ của đơn vị.",
+            "Mỗi đơn vị có ít nhất một sáng kiến chuyển đổi số được công nhận.",
+            "Phát triển thương mại điện tử gắn với thương mại truyền thống.",
+        ],
+        participants=[u for u in units.values() if u.is_active and u.kind == UnitKind.PROVINCIAL_DEPARTMENT],
+        indicators=[indicators[c] for c in ("sang-kien", "ban-le", "khuyen-cong")],
+        kind=CampaignKind.THEMATIC,
+        scope=CampaignScope.SECTOR,
+        status=CampaignStatus.DRAFT,
+        start_date=datetime.date(2027, 1, 1),
+        end_date=datetime.date(2027, 12, 31),
+        registration_deadline=datetime.date(2027, 3, 31),
+        final_date=datetime.date(2027, 12, 20),
+        legal_basis="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\nCăn cứ Nghị định số 40/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ;",
+        objectives="Đẩy mạnh chuyển đổi số trong toàn ngành, nâng cao hiệu quả quản lý nhà nước.",
+        planned_awards="Bằng khen của Bộ trưởng Bộ Công Thương",
+    )
 
 
 def _seed_ben_tre_progress(seeder, campaign, unit, indicators) -> None:

@@ -25,6 +25,7 @@ from .models import (
 )
 
 COUNTED_REPORTS = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+CHART_HEIGHT = 90  # bar height in SVG units; the labels need the rest of the 140-unit box
 
 
 def campaign_scope_filter(user) -> Q:
@@ -216,7 +217,7 @@ def _distribution(rows: list[UnitRow]) -> list[dict]:
     result.append({"label": "Chưa báo cáo", "count": sum(1 for r in rows if r.average_percent is None)})
     peak = max((b["count"] for b in result), default=0) or 1
     for band in result:
-        band["height"] = round(band["count"] * 100 / peak)
+        band["height"] = round(band["count"] * CHART_HEIGHT / peak)
     return result
 
 
@@ -234,14 +235,14 @@ def progress_over_periods(*, campaign: Campaign) -> list[dict]:
     buckets: dict[int, list[Decimal]] = {}
     for key, value, target_value in values:
         if value is not None:
-            buckets.setdefault(key, []).append(min(value / target_value * 100, Decimal(200)))
+            buckets.setdefault(key, []).append(min(value / target_value * 100, Decimal(200)).quantize(Decimal("0.1")))
     series = []
     for key in sorted(buckets):
         average = sum(buckets[key]) / len(buckets[key])
         series.append({"label": f"T{key % 100:02d}/{key // 100}", "value": average.quantize(Decimal("0.1"))})
     peak = max((s["value"] for s in series), default=Decimal(1)) or Decimal(1)
     for point in series:
-        point["height"] = int(point["value"] * 100 / peak)
+        point["height"] = int(point["value"] * CHART_HEIGHT / peak)
     return series
 
 
