@@ -18,6 +18,7 @@ from units.pagination import paginate
 from units.scoping import has_role, role_units
 
 from . import selectors, services
+from .forms import CampaignForm
 from .models import (
     Campaign,
     CampaignStatus,
@@ -55,8 +56,27 @@ def campaign_list(request):
     return render(
         request,
         "campaigns/campaign_list.html",
-        {"page": paginate(request, campaigns), "query": query, "status": status, "statuses": CampaignStatus.choices},
+        {
+            "page": paginate(request, campaigns),
+            "query": query,
+            "status": status,
+            "statuses": CampaignStatus.choices,
+            "can_create": role_units(request.user, Role.CAMPAIGN_MANAGER).exists(),
+        },
     )
+
+
+@login_required
+def campaign_create(request):
+    issuer_choices = role_units(request.user, Role.CAMPAIGN_MANAGER).filter(is_active=True).exclude(short_name="").order_by("name")
+    if not issuer_choices.exists():
+        raise PermissionDenied("Chỉ cán bộ quản lý phong trào được tạo phong trào thi đua.")
+    form = CampaignForm(request.POST or None, issuer_choices=issuer_choices, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        campaign = _run(request, lambda: services.campaign_create(actor=request.user, **form.service_kwargs()), "Đã lưu dự thảo phong trào.")
+        if campaign is not None:
+            return redirect(campaign)
+    return render(request, "campaigns/campaign_form.html", {"form": form})
 
 
 @login_required

@@ -123,3 +123,27 @@ def test_dashboard_excel_and_scope(client, campaign, approved_registration, mini
     other = Campaign.objects.create(name="Phong trào riêng", start_date=campaign.start_date, end_date=campaign.end_date)
     client.force_login(officer_na)
     assert client.get(reverse("campaigns:dashboard", args=[other.pk])).status_code == 404
+
+
+def test_manager_creates_campaign_in_the_browser(client, ministry, ministry_manager, province_pair, indicators, officer_vl):
+    from units.models import Cluster, ClusterMembership
+
+    cluster = Cluster.objects.create(code="cum", name="Cụm thử", organiser=ministry)
+    ClusterMembership.objects.create(cluster=cluster, unit=province_pair["nghe-an"], year=2027, role="lead")
+    client.force_login(ministry_manager)
+    data = {
+        "name": "Thi đua năm 2027", "kind": "regular", "scope": "sector", "lead_issuer": ministry.pk,
+        "launch_document_type": "plan", "start_date": "2027-01-01", "end_date": "2027-12-31",
+        "registration_deadline": "2027-03-31", "contents": "Nội dung một\nNội dung hai\n",
+        "participants": [province_pair["vinh-long"].pk], "clusters": [cluster.pk],
+        "indicators": [indicators["wind"].pk],
+    }
+    response = client.post(reverse("campaigns:campaign-create"), data)
+    campaign = Campaign.objects.get(name="Thi đua năm 2027")
+    assert response.status_code == 302
+    assert campaign.status == CampaignStatus.DRAFT and campaign.contents.count() == 2
+    assert set(campaign.participants.values_list("code", flat=True)) == {"sct-vinh-long", "sct-nghe-an"}
+    bad = client.post(reverse("campaigns:campaign-create"), {**data, "name": "Sai ngày", "end_date": "2026-01-01"})
+    assert "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()
+    client.force_login(officer_vl)
+    assert client.get(reverse("campaigns:campaign-create")).status_code == 403
