@@ -7,6 +7,7 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list, name="campaign-list"),
     path("tao-moi/", views.campaign_create, name="campaign-create"),
+    path("thong-bao/", views.notification_list, name="notification-list"),
     path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="campaign-launch"),
     path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),

@@ -416,3 +416,15 @@ def dashboard(request, pk):
         "kinds": UnitKind.choices,
     }
     return render(request, "campaigns/dashboard.html", context)
+
+
+@login_required
+def notification_list(request):
+    from .models import Notification
+
+    notifications = Notification.objects.filter(user=request.user)
+    if request.method == "POST":
+        notifications.filter(is_read=False).update(is_read=True)
+        messages.success(request, "Đã đánh dấu tất cả thông báo là đã đọc.")
+        return redirect("campaigns:notification-list")
+    return render(request, "campaigns/notification_list.html", {"page": paginate(request, notifications)})

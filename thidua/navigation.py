@@ -14,6 +14,7 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Phong trào thi đua", "campaigns:campaign-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
+    ("Thông báo", "campaigns:notification-list", None),
     ("Người dùng", "units:user-list", (ADMIN,)),
     ("Nhật ký", "units:audit-list", (ADMIN,)),
 ]

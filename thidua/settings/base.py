@@ -197,6 +197,7 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": 300.0},
+    "campaign-reminders": {"task": "campaigns.tasks.send_reminders", "schedule": 3600.0},
 }
 
 # Security headers that apply everywhere; production.py adds HTTPS-only settings.
@@ -238,3 +239,6 @@ LOGGING = {
 # Official documents: certificate paper size (legal-reference §5; the value is a setting).
 THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
 PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "15"))
+
+# Campaigns: evidence upload cap (bytes).
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
