@@ -17,7 +17,7 @@ from units.models import Cluster, Role, Unit, UnitKind
 from units.pagination import paginate
 from units.scoping import has_role, role_units
 
-from . import selectors, services
+from . import imports, selectors, services
 from .forms import CampaignForm
 from .models import (
     Campaign,
@@ -25,6 +25,7 @@ from .models import (
     Direction,
     Evidence,
     PeriodType,
+    Registration,
     RegistrationStatus,
     ReportStatus,
 )
@@ -428,3 +429,98 @@ def notification_list(request):
         messages.success(request, "Đã đánh dấu tất cả thông báo là đã đọc.")
         return redirect("campaigns:notification-list")
     return render(request, "campaigns/notification_list.html", {"page": paginate(request, notifications)})
+
+
+@login_required
+def registration_template(request, pk):
+    """The Excel template for a campaign's targets (or, with ?report=<id>, for a report's values)."""
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    report_id = request.GET.get("report", "")
+    if report_id.isdigit():
+        report = selectors.report_get_for_user(request.user, int(report_id))
+        return xlsx_response(
+            filename=f"mau-bao-cao-{report.pk}.xlsx",
+            title="Báo cáo",
+            headers=[c.header for c in imports.VALUE_COLUMNS],
+            rows=((t.indicator.code, t.indicator.name, None, "") for t in report.registration.targets.select_related("indicator")),
+        )
+    return xlsx_response(
+        filename=f"mau-dang-ky-{campaign.pk}.xlsx",
+        title="Đăng ký",
+        headers=[c.header for c in imports.TARGET_COLUMNS],
+        rows=((i.code, f"{i.name} ({i.unit_of_measure})" if i.unit_of_measure else i.name, None, None, "≥", "") for i in campaign.indicators.order_by("name")),
+    )
+
+
+@login_required
+@require_POST
+def registration_import(request, pk, unit_pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    unit = get_object_or_404(role_units(request.user, Role.UNIT_OFFICER), pk=unit_pk)
+    upload = request.FILES.get("file")
+    rows, errors = imports.targets_from_upload(upload, campaign=campaign) if upload else ([], [(0, "Chưa chọn tệp.")])
+    if errors:
+        for row, message in errors:
+            messages.error(request, f"Dòng {row}: {message}" if row else message)
+        messages.error(request, "Không nhập được tệp: chưa lưu chỉ tiêu nào.")
+        return redirect("campaigns:registration-edit", pk=campaign.pk, unit_pk=unit.pk)
+    registration = _run(
+        request,
+        lambda: services.registration_save(campaign=campaign, unit=unit, actor=request.user, targets=rows),
+        f"Đã nhập {len(rows)} chỉ tiêu từ Excel.",
+    )
+    return redirect(registration or campaign)
+
+
+@login_required
+@require_POST
+def report_import(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    upload = request.FILES.get("file")
+    values, errors = imports.values_from_upload(upload, registration=report.registration) if upload else ({}, [(0, "Chưa chọn tệp.")])
+    if errors:
+        for row, message in errors:
+            messages.error(request, f"Dòng {row}: {message}" if row else message)
+        messages.error(request, "Không nhập được tệp: chưa lưu số liệu nào.")
+        return redirect(report)
+    try:
+        services.report_save(report=report, actor=request.user, version=report.version, narrative=report.narrative, values=values)
+    except services.ReportConflict:
+        messages.error(request, "Báo cáo vừa được người khác lưu; hãy mở lại và nhập lại.")
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, f"Đã nhập số liệu {len(values)} chỉ tiêu từ Excel.")
+    return redirect(report)
+
+
+@login_required
+def campaign_export(request, pk):
+    """Registrations and the latest counted report values of a campaign, as one sheet."""
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    registrations = Registration.objects.visible_to(request.user).current().filter(campaign=campaign)
+    targets = selectors.targets_with_latest(selectors.Target.objects.filter(registration__in=registrations)).order_by(
+        "registration__unit__name", "pk"
+    )
+    rows = []
+    for target in targets:
+        described = selectors.describe_target(target)
+        rows.append(
+            (
+                target.registration.unit.name,
+                target.registration.get_status_display(),
+                target.indicator.name,
+                target.indicator.unit_of_measure,
+                float(target.baseline) if target.baseline is not None else None,
+                float(target.target_value) if target.target_value is not None else None,
+                float(target.latest_value) if target.latest_value is not None else None,
+                float(described["percent"]) if described["percent"] is not None else None,
+                described["label"],
+            )
+        )
+    return xlsx_response(
+        filename=f"dang-ky-va-bao-cao-{campaign.pk}.xlsx",
+        title="Đăng ký và báo cáo",
+        headers=["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá"],
+        rows=rows,
+    )

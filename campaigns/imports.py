@@ -1,0 +1,89 @@
+"""Excel templates and imports for targets and report values: every bad row listed, nothing saved."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from units.excel import ImportColumn, read_import
+
+from .models import Direction, Indicator
+
+DIRECTIONS = {"≥": Direction.AT_LEAST, ">=": Direction.AT_LEAST, "≤": Direction.AT_MOST, "<=": Direction.AT_MOST}
+YES = {"có", "co", "x", "1", "đã hoàn thành", "hoàn thành", "true"}
+
+
+def parse_number(value) -> Decimal:
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = str(value).strip().replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"“{value}” không phải là số") from None
+
+
+def parse_direction(value) -> str:
+    direction = DIRECTIONS.get(str(value).strip())
+    if direction is None:
+        raise ValueError("chiều phải là ≥ hoặc ≤")
+    return direction
+
+
+def parse_yes(value) -> bool:
+    return str(value).strip().lower() in YES
+
+
+TARGET_COLUMNS = [
+    ImportColumn("Mã chỉ tiêu", "code", lambda v: str(v).strip()),
+    ImportColumn("Tên chỉ tiêu", "name", str, required=False),
+    ImportColumn("Giá trị đăng ký", "target_value", parse_number, required=False),
+    ImportColumn("Giá trị năm trước", "baseline", parse_number, required=False),
+    ImportColumn("Chiều (≥/≤)", "direction", parse_direction, required=False),
+    ImportColumn("Ghi chú", "note", str, required=False),
+]
+
+VALUE_COLUMNS = [
+    ImportColumn("Mã chỉ tiêu", "code", lambda v: str(v).strip()),
+    ImportColumn("Tên chỉ tiêu", "name", str, required=False),
+    ImportColumn("Thực hiện lũy kế", "value", parse_number, required=False),
+    ImportColumn("Đã hoàn thành (có/không)", "done", parse_yes, required=False),
+]
+
+
+def targets_from_upload(upload, *, campaign) -> tuple[list[dict], list[tuple[int, str]]]:
+    result = read_import(upload, TARGET_COLUMNS)
+    allowed = {i.code: i for i in campaign.indicators.all()} or {i.code: i for i in Indicator.objects.filter(is_active=True)}
+    rows, errors = [], list(result.errors)
+    for row in result.rows:
+        indicator = allowed.get(row["code"])
+        if indicator is None:
+            errors.append((row["row"], f"mã chỉ tiêu “{row['code']}” không thuộc phong trào."))
+            continue
+        if indicator.kind != "milestone" and row["target_value"] is None:
+            errors.append((row["row"], f"chỉ tiêu “{indicator.name}” cần giá trị đăng ký."))
+            continue
+        rows.append(
+            {
+                "indicator": indicator,
+                "target_value": row["target_value"],
+                "baseline": row["baseline"],
+                "direction": row["direction"] or Direction.AT_LEAST,
+                "note": (row["note"] or "")[:500],
+            }
+        )
+    return rows, sorted(errors)
+
+
+def values_from_upload(upload, *, registration) -> tuple[dict, list[tuple[int, str]]]:
+    result = read_import(upload, VALUE_COLUMNS)
+    targets = {t.indicator.code: t for t in registration.targets.select_related("indicator")}
+    values, errors = {}, list(result.errors)
+    for row in result.rows:
+        target = targets.get(row["code"])
+        if target is None:
+            errors.append((row["row"], f"mã chỉ tiêu “{row['code']}” không có trong bản đăng ký."))
+            continue
+        values[target.pk] = (row["value"], bool(row["done"]))
+    return values, sorted(errors)
