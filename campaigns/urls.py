@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import covenant_views, views
 
 app_name = "campaigns"
 
@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.campaign_list, name="campaign-list"),
     path("tao-moi/", views.campaign_create, name="campaign-create"),
     path("thong-bao/", views.notification_list, name="notification-list"),
+    path("giao-uoc/", covenant_views.covenant_list, name="covenant-list"),
+    path("giao-uoc/soan/<int:cluster_pk>/<int:year>/", covenant_views.covenant_create, name="covenant-create"),
+    path("giao-uoc/<int:pk>/", covenant_views.covenant_detail, name="covenant-detail"),
+    path("giao-uoc/<int:pk>/ky/", covenant_views.covenant_sign, name="covenant-sign"),
+    path("giao-uoc/<int:pk>/cham-diem/", covenant_views.covenant_score, name="covenant-score"),
+    path("giao-uoc/<int:pk>/xac-nhan/", covenant_views.covenant_confirm, name="covenant-confirm"),
+    path("giao-uoc/<int:pk>/suy-ton/", covenant_views.covenant_vote, name="covenant-vote"),
     path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="campaign-launch"),
     path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),

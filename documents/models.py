@@ -19,6 +19,7 @@ class DocumentType(models.TextChoices):
     NOTICE = "notice", "Thông báo"
     INVITATION = "invitation", "Giấy mời"
     OFFICIAL_LETTER = "official_letter", "Công văn"
+    COVENANT = "covenant", "Giao ước thi đua"
 
 
 # Phụ lục III, Nghị định 30/2020/NĐ-CP: the abbreviation in the symbol. Công văn has none.
@@ -33,6 +34,8 @@ TYPE_ABBREVIATIONS = {
     DocumentType.NOTICE: "TB",
     DocumentType.INVITATION: "GM",
     DocumentType.OFFICIAL_LETTER: "",
+    # Not in Phụ lục III: the covenants of the sector's clusters use "GƯTĐ" (practice, UNCONFIRMED).
+    DocumentType.COVENANT: "GƯTĐ",
 }
 
 

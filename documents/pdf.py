@@ -118,6 +118,7 @@ def document_context(document: OfficialDocument, *, preview: bool) -> dict:
             number=0, doc_type=document.doc_type, issuers=issuers, drafting_unit=document.drafting_unit
         ).replace("00/", "      /", 1)
     archive = f"Lưu: {document.archive_note or 'VT'}."
+    blocks = _signature_blocks(document)
     return {
         "document": document,
         "css": static_css("pdf/document.css"),
@@ -129,7 +130,8 @@ def document_context(document: OfficialDocument, *, preview: bool) -> dict:
         "is_letter": document.doc_type == DocumentType.OFFICIAL_LETTER,
         "is_decision": document.doc_type in DECISION_LIKE,
         "decider_line": _decider_line(document),
-        "signatures": _signature_blocks(document),
+        "signatures": blocks,
+        "signature_rows": [blocks[i : i + 3] for i in range(0, len(blocks), 3)],
         "recipients": document.recipients,
         "archive": archive,
         "preview": preview or document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED),

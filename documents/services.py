@@ -240,6 +240,25 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
 
 
 @transaction.atomic
+def document_record_signatures(*, document: OfficialDocument, signed_by: dict[int, User]) -> OfficialDocument:
+    """Record signatures given outside the document screens (a covenant signed by each member in the app).
+
+    ``signed_by`` maps an issuer's unit id to the account that signed for it; every block must be covered.
+    """
+    document = _transition(document, DocumentStatus.DRAFT, "Chỉ ghi nhận chữ ký cho văn bản dự thảo.", "not_draft")
+    now = timezone.now()
+    for signer in document.signers.all():
+        if signer.unit_id not in signed_by:
+            raise ValidationError(f"{signer.unit} chưa ký.", code="unsigned")
+        signer.signed_by, signer.signed_at = signed_by[signer.unit_id], now
+        signer.save(update_fields=["signed_by", "signed_at"])
+    document.status = DocumentStatus.SIGNED
+    document.save(update_fields=["status", "updated_at"])
+    audit_record(actor=None, action="document_sign", obj=document, unit=document.lead_issuer, summary="Ghi nhận chữ ký của các đơn vị")
+    return document
+
+
+@transaction.atomic
 def document_issue(*, document: OfficialDocument, actor: User, issued_on: date | None = None) -> OfficialDocument:
     """Give a signed document its number and date, then queue its PDF (ND 30/2020, Art 15)."""
     if not has_role(actor, Role.CLERK, document.lead_issuer):
