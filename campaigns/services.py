@@ -388,3 +388,62 @@ def evidence_add(*, report: ProgressReport, actor: User, upload) -> Evidence:
     evidence.save()
     audit_record(actor=actor, action="evidence_upload", obj=report, unit=report.registration.unit, summary=f"Nộp minh chứng {evidence.original_name[:100]}")
     return evidence
+
+
+@transaction.atomic
+def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer_title: str, signer_name: str):
+    """Generate the Báo cáo sơ kết / tổng kết from the data (tables and a chart) and move the campaign on."""
+    from documents.models import DocumentType
+
+    from .selectors import STATUS_LABELS, dashboard_rows, dashboard_summary
+
+    target_status = CampaignStatus.FINAL_REVIEWED if final else CampaignStatus.MIDTERM_REVIEWED
+    campaign = campaign_transition(campaign=campaign, actor=actor, to=target_status)
+    rows = dashboard_rows(campaign=campaign, sort="-percent")
+    summary = dashboard_summary(rows)
+    label = "tổng kết" if final else "sơ kết"
+    counts = "; ".join(f"{STATUS_LABELS[key].lower()}: {value}" for key, value in summary["counts"].items())
+    chart = [
+        {
+            "label": row.unit.name,
+            "width": int(min(row.average_percent or 0, 150) * Decimal("1.1")),
+            "text": f"{row.average_percent:.1f} %".replace(".", ",") if row.average_percent is not None else "chưa báo cáo",
+        }
+        for row in rows[:25]
+    ]
+    document = document_create(
+        actor=actor,
+        doc_type=DocumentType.REPORT,
+        issuers=[link.unit for link in campaign.issuer_links.select_related("unit").order_by("order")],
+        subject=f"{label.capitalize()} {campaign.name[0].lower()}{campaign.name[1:]}"
+        if campaign.name.lower().startswith("phong trào")
+        else f"{label.capitalize()} phong trào thi đua “{campaign.name}”",
+        body=[
+            {
+                "heading": "I. KẾT QUẢ THỰC HIỆN",
+                "text": f"{summary['units']} đơn vị đăng ký {summary['targets']} chỉ tiêu thi đua. Kết quả: {counts}.",
+            },
+            {"heading": "II. MỨC HOÀN THÀNH BÌNH QUÂN CỦA CÁC ĐƠN VỊ", "chart": chart, "caption": "Biểu đồ: % hoàn thành kế hoạch bình quân (tối đa 25 đơn vị dẫn đầu)."},
+            {
+                "heading": "III. ĐƠN VỊ DẪN ĐẦU",
+                "items": [f"{row.unit.name}: bình quân {row.average_percent:.1f} % kế hoạch".replace(".", ",") for row in rows[:5] if row.average_percent is not None],
+            },
+            {"heading": "IV. PHƯƠNG HƯỚNG", "text": "Tiếp tục đôn đốc các đơn vị hoàn thành các chỉ tiêu còn chưa đạt; đề nghị khen thưởng các tập thể tiêu biểu."},
+        ],
+        annexes=[
+            {
+                "title": f"KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ ({label.upper()})",
+                "headers": ["STT", "Đơn vị", "Số chỉ tiêu", "Đạt, vượt", "Chưa đạt", "Chưa báo cáo", "% bình quân"],
+                "rows": [
+                    [str(index), row.unit.name, str(len(row.targets)), str(row.achieved), str(row.behind), str(row.not_reported),
+                     f"{row.average_percent:.1f}".replace(".", ",") if row.average_percent is not None else "—"]
+                    for index, row in enumerate(rows, start=1)
+                ],
+                "landscape": True,
+            }
+        ],
+        recipients=[unit.name for unit in campaign.participants.order_by("name")[:20]],
+        signers=[{"unit": campaign.lead_issuer, "title": signer_title, "name": signer_name}],
+    )
+    audit_record(actor=actor, action="campaign_review", obj=campaign, unit=campaign.lead_issuer, summary=f"Lập báo cáo {label}")
+    return campaign, document

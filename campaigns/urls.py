@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="campaign-launch"),
     path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),
+    path("<int:pk>/so-ket-tong-ket/", views.campaign_review, name="campaign-review"),
     path("<int:pk>/theo-doi/", views.dashboard, name="dashboard"),
     path("<int:pk>/dang-ky/<int:unit_pk>/", views.registration_edit, name="registration-edit"),
     path("<int:pk>/dang-ky/<int:unit_pk>/nhap-excel/", views.registration_import, name="registration-import"),

@@ -524,3 +524,21 @@ def campaign_export(request, pk):
         headers=["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá"],
         rows=rows,
     )
+
+
+@login_required
+@require_POST
+def campaign_review(request, pk):
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    final = request.POST.get("kind") == "final"
+    title = request.POST.get("signer_title", "").strip()[:160]
+    name = request.POST.get("signer_name", "").strip()[:120]
+    if not title or not name:
+        messages.error(request, "Cần nhập chức vụ và họ tên người ký báo cáo.")
+        return redirect(campaign)
+    result = _run(
+        request,
+        lambda: services.campaign_review(campaign=campaign, actor=request.user, final=final, signer_title=title, signer_name=name),
+        "Đã lập báo cáo tổng kết." if final else "Đã lập báo cáo sơ kết.",
+    )
+    return redirect(result[1] if result else campaign)

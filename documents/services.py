@@ -41,8 +41,15 @@ def _clean_body(body: Sequence[dict]) -> list[dict]:
         heading = nfc(section.get("heading", ""))
         text = nfc(section.get("text", ""))
         items = _clean_lines(section.get("items", ()))
-        if heading or text or items:
-            sections.append({"heading": heading, "text": text, "items": items})
+        chart = [
+            {"label": nfc(str(bar["label"])), "width": max(0, min(int(bar["width"]), 165)), "text": nfc(str(bar.get("text", "")))}
+            for bar in section.get("chart", ())
+        ]
+        if heading or text or items or chart:
+            part = {"heading": heading, "text": text, "items": items}
+            if chart:
+                part.update(chart=chart, chart_height=len(chart) * 16 + 4, caption=nfc(section.get("caption", "")))
+            sections.append(part)
     return sections
 
 
