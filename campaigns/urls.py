@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.campaign_list, name="campaign-list"),
     path("tao-moi/", views.campaign_create, name="campaign-create"),
     path("thong-bao/", views.notification_list, name="notification-list"),
+    path("chi-tieu/", views.indicator_list, name="indicator-list"),
     path("giao-uoc/", covenant_views.covenant_list, name="covenant-list"),
     path("giao-uoc/soan/<int:cluster_pk>/<int:year>/", covenant_views.covenant_create, name="covenant-create"),
     path("giao-uoc/<int:pk>/", covenant_views.covenant_detail, name="covenant-detail"),

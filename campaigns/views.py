@@ -542,3 +542,43 @@ def campaign_review(request, pk):
         "Đã lập báo cáo tổng kết." if final else "Đã lập báo cáo sơ kết.",
     )
     return redirect(result[1] if result else campaign)
+
+
+@login_required
+def indicator_list(request):
+    """The indicator catalogue; campaign managers extend it."""
+    from units.services import nfc
+
+    from .models import Indicator, IndicatorKind
+
+    can_edit = role_units(request.user, Role.CAMPAIGN_MANAGER).exists()
+    errors = []
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("Chỉ cán bộ quản lý phong trào được bổ sung danh mục chỉ tiêu.")
+        from django.utils.text import slugify
+
+        name = nfc(request.POST.get("name", ""))[:300]
+        kind = request.POST.get("kind", "")
+        measure = nfc(request.POST.get("unit_of_measure", ""))[:40]
+        code = slugify(request.POST.get("code", "") or name.replace("đ", "d").replace("Đ", "D"))[:60]
+        if not name:
+            errors.append("Cần nhập tên chỉ tiêu.")
+        if kind not in IndicatorKind.values:
+            errors.append("Loại chỉ tiêu không hợp lệ.")
+        if code and Indicator.objects.filter(code=code).exists():
+            errors.append(f"Mã chỉ tiêu “{code}” đã có.")
+        if not errors:
+            indicator = Indicator.objects.create(code=code or f"ct-{Indicator.objects.count() + 1}", name=name, kind=kind, unit_of_measure=measure)
+            audit_record(actor=request.user, action="indicator_create", obj=indicator, unit=request.user.unit, summary=f"Thêm chỉ tiêu {name[:200]}")
+            messages.success(request, f"Đã thêm chỉ tiêu “{name}”.")
+            return redirect("campaigns:indicator-list")
+    query = request.GET.get("q", "").strip()[:100]
+    indicators = Indicator.objects.all()
+    if query:
+        indicators = indicators.filter(name__icontains=query)
+    return render(
+        request,
+        "campaigns/indicator_list.html",
+        {"page": paginate(request, indicators), "query": query, "can_edit": can_edit, "kinds": IndicatorKind.choices, "errors": errors, "posted": request.POST},
+    )

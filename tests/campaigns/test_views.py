@@ -147,3 +147,16 @@ def test_manager_creates_campaign_in_the_browser(client, ministry, ministry_mana
     assert "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()
     client.force_login(officer_vl)
     assert client.get(reverse("campaigns:campaign-create")).status_code == 403
+
+
+def test_managers_extend_the_indicator_catalogue(client, ministry_manager, officer_vl, indicators):
+    from campaigns.models import Indicator
+
+    client.force_login(ministry_manager)
+    client.post(reverse("campaigns:indicator-list"), {"name": "Tỷ lệ lấp đầy cụm công nghiệp", "unit_of_measure": "%", "kind": "percentage"})
+    assert Indicator.objects.filter(name="Tỷ lệ lấp đầy cụm công nghiệp", code="ty-le-lap-day-cum-cong-nghiep").exists()
+    duplicate = client.post(reverse("campaigns:indicator-list"), {"name": "Khác", "kind": "count", "code": "wind"})
+    assert "đã có" in duplicate.content.decode()
+    client.force_login(officer_vl)
+    assert client.post(reverse("campaigns:indicator-list"), {"name": "X", "kind": "count"}).status_code == 403
+    assert "Công suất điện gió" in client.get(reverse("campaigns:indicator-list")).content.decode()
