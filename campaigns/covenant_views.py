@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from units.models import Cluster, ClusterMembership, ClusterRole, Role, Unit
 from units.pagination import paginate
 from units.scoping import has_any_role, has_role, role_units
+from units.web import run_service
 
 from . import covenants
 from .models import Covenant, CovenantScore
@@ -21,14 +22,6 @@ def _visible(user):
     return Covenant.objects.filter(cluster__in=Cluster.objects.visible_to(user)).select_related("cluster", "lead_unit", "document")
 
 
-def _run(request, action, success):
-    try:
-        action()
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _number(text: str) -> Decimal:
@@ -116,7 +109,7 @@ def _member_unit(request, covenant):
 def covenant_sign(request, pk):
     covenant = get_object_or_404(_visible(request.user), pk=pk)
     unit = _member_unit(request, covenant)
-    _run(
+    run_service(
         request,
         lambda: covenants.covenant_sign(covenant=covenant, actor=request.user, unit=unit, signer_title=request.POST.get("title", "")[:160]),
         f"{unit.name} đã ký giao ước.",
@@ -134,7 +127,7 @@ def covenant_score(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(covenant)
-    _run(request, lambda: covenants.covenant_self_score(covenant=covenant, actor=request.user, unit=unit, scores=scores), "Đã lưu điểm tự chấm.")
+    run_service(request, lambda: covenants.covenant_self_score(covenant=covenant, actor=request.user, unit=unit, scores=scores), "Đã lưu điểm tự chấm.")
     return redirect(covenant)
 
 
@@ -142,7 +135,7 @@ def covenant_score(request, pk):
 @require_POST
 def covenant_confirm(request, pk):
     covenant = get_object_or_404(_visible(request.user), pk=pk)
-    _run(request, lambda: covenants.covenant_confirm_scores(covenant=covenant, actor=request.user), "Đã xác nhận điểm; bảng xếp hạng đã cập nhật.")
+    run_service(request, lambda: covenants.covenant_confirm_scores(covenant=covenant, actor=request.user), "Đã xác nhận điểm; bảng xếp hạng đã cập nhật.")
     return redirect(covenant)
 
 
@@ -155,7 +148,7 @@ def covenant_vote(request, pk):
     if not votes_for.isdigit() or not total.isdigit():
         messages.error(request, "Số phiếu phải là số nguyên.")
         return redirect(covenant)
-    _run(
+    run_service(
         request,
         lambda: covenants.covenant_record_leader_vote(covenant=covenant, actor=request.user, unit=unit, votes_for=int(votes_for), votes_total=int(total)),
         f"Đã ghi nhận kết quả suy tôn {unit.name}.",

@@ -16,6 +16,7 @@ from units.excel import xlsx_response
 from units.models import Cluster, Role, Unit, UnitKind
 from units.pagination import paginate
 from units.scoping import has_role, role_units
+from units.web import run_service
 
 from . import imports, selectors, services
 from .forms import CampaignForm
@@ -29,20 +30,6 @@ from .models import (
     RegistrationStatus,
     ReportStatus,
 )
-
-
-def _run(request, action, success=""):
-    try:
-        result = action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return None
-    except PermissionDenied as error:
-        messages.error(request, str(error) or "Tài khoản không có quyền thực hiện thao tác này.")
-        return None
-    if success:
-        messages.success(request, success)
-    return result
 
 
 @login_required
@@ -74,7 +61,7 @@ def campaign_create(request):
         raise PermissionDenied("Chỉ cán bộ quản lý phong trào được tạo phong trào thi đua.")
     form = CampaignForm(request.POST or None, issuer_choices=issuer_choices, user=request.user)
     if request.method == "POST" and form.is_valid():
-        campaign = _run(request, lambda: services.campaign_create(actor=request.user, **form.service_kwargs()), "Đã lưu dự thảo phong trào.")
+        campaign = run_service(request, lambda: services.campaign_create(actor=request.user, **form.service_kwargs()), "Đã lưu dự thảo phong trào.")
         if campaign is not None:
             return redirect(campaign)
     return render(request, "campaigns/campaign_form.html", {"form": form})
@@ -113,7 +100,7 @@ def campaign_launch(request, pk):
     if not title or not name:
         messages.error(request, "Cần nhập chức vụ và họ tên người ký văn bản phát động.")
         return redirect(campaign)
-    launched = _run(
+    launched = run_service(
         request,
         lambda: services.campaign_launch(campaign=campaign, actor=request.user, signer_title=title, signer_name=name),
         "Đã phát động phong trào. Văn bản phát động đã được trình ký.",
@@ -129,7 +116,7 @@ def campaign_transition(request, pk):
     if target not in CampaignStatus.values:
         messages.error(request, "Trạng thái không hợp lệ.")
     else:
-        _run(request, lambda: services.campaign_transition(campaign=campaign, actor=request.user, to=target), "Đã chuyển trạng thái phong trào.")
+        run_service(request, lambda: services.campaign_transition(campaign=campaign, actor=request.user, to=target), "Đã chuyển trạng thái phong trào.")
     return redirect(campaign)
 
 
@@ -180,7 +167,7 @@ def registration_edit(request, pk, unit_pk):
                 }
             )
         if not errors:
-            registration = _run(
+            registration = run_service(
                 request,
                 lambda: services.registration_save(
                     campaign=campaign, unit=unit, actor=request.user, targets=rows, titles=request.POST.get("titles", "")[:500]
@@ -189,7 +176,7 @@ def registration_edit(request, pk, unit_pk):
             )
             if registration is not None:
                 if request.POST.get("submit"):
-                    _run(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
+                    run_service(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
                 return redirect(registration)
     form_rows = [
         {
@@ -232,7 +219,7 @@ def registration_detail(request, pk):
 @require_POST
 def registration_submit(request, pk):
     registration = selectors.registration_get_for_user(request.user, pk)
-    _run(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
+    run_service(request, lambda: services.registration_submit(registration=registration, actor=request.user), "Đã gửi đăng ký để duyệt.")
     return redirect(registration)
 
 
@@ -241,7 +228,7 @@ def registration_submit(request, pk):
 def registration_decide(request, pk):
     registration = selectors.registration_get_for_user(request.user, pk)
     approve = request.POST.get("decision") == "approve"
-    _run(
+    run_service(
         request,
         lambda: services.registration_decide(
             registration=registration, actor=request.user, approve=approve, comment=request.POST.get("comment", "")[:2000]
@@ -263,7 +250,7 @@ def report_create(request, pk):
     if period_type not in PeriodType.values or not index.isdigit() or not year.isdigit():
         messages.error(request, "Kỳ báo cáo không hợp lệ.")
         return redirect(registration)
-    report = _run(
+    report = run_service(
         request,
         lambda: services.report_create(
             registration=registration, actor=request.user, period_type=period_type, period_index=int(index), year=int(year)
@@ -320,7 +307,7 @@ def report_detail(request, pk):
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
             return redirect(report)
         if request.POST.get("submit"):
-            _run(request, lambda: services.report_submit(report=report, actor=request.user), "Đã gửi báo cáo.")
+            run_service(request, lambda: services.report_submit(report=report, actor=request.user), "Đã gửi báo cáo.")
         else:
             messages.success(request, "Đã lưu báo cáo.")
         return redirect(report)
@@ -332,7 +319,7 @@ def report_detail(request, pk):
 def report_decide(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
     accept = request.POST.get("decision") == "accept"
-    _run(
+    run_service(
         request,
         lambda: services.report_decide(report=report, actor=request.user, accept=accept, comment=request.POST.get("comment", "")[:2000]),
         "Đã tiếp nhận báo cáo." if accept else "Đã trả lại báo cáo.",
@@ -344,7 +331,7 @@ def report_decide(request, pk):
 @require_POST
 def report_revise(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
-    revision = _run(request, lambda: services.report_revise(report=report, actor=request.user), "Đã tạo bản sửa đổi của báo cáo.")
+    revision = run_service(request, lambda: services.report_revise(report=report, actor=request.user), "Đã tạo bản sửa đổi của báo cáo.")
     return redirect(revision or report)
 
 
@@ -356,7 +343,7 @@ def evidence_upload(request, pk):
     if upload is None:
         messages.error(request, "Chưa chọn tệp minh chứng.")
     else:
-        _run(request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload), "Đã nộp minh chứng.")
+        run_service(request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload), "Đã nộp minh chứng.")
     return redirect(report)
 
 
@@ -464,7 +451,7 @@ def registration_import(request, pk, unit_pk):
             messages.error(request, f"Dòng {row}: {message}" if row else message)
         messages.error(request, "Không nhập được tệp: chưa lưu chỉ tiêu nào.")
         return redirect("campaigns:registration-edit", pk=campaign.pk, unit_pk=unit.pk)
-    registration = _run(
+    registration = run_service(
         request,
         lambda: services.registration_save(campaign=campaign, unit=unit, actor=request.user, targets=rows),
         f"Đã nhập {len(rows)} chỉ tiêu từ Excel.",
@@ -536,7 +523,7 @@ def campaign_review(request, pk):
     if not title or not name:
         messages.error(request, "Cần nhập chức vụ và họ tên người ký báo cáo.")
         return redirect(campaign)
-    result = _run(
+    result = run_service(
         request,
         lambda: services.campaign_review(campaign=campaign, actor=request.user, final=final, signer_title=title, signer_name=name),
         "Đã lập báo cáo tổng kết." if final else "Đã lập báo cáo sơ kết.",

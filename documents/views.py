@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from units.excel import xlsx_response
 from units.models import Role, Unit
 from units.pagination import paginate
 from units.scoping import has_any_role, has_role, role_units
+from units.web import run_service
 
 from . import selectors, services
 from .forms import DocumentForm, RevokeForm, initial_from
@@ -31,19 +32,6 @@ def _can_draft(user, document) -> bool:
     return has_any_role(user, DRAFTING_ROLES, document.lead_issuer)
 
 
-def _run(request, action, success: str):
-    """Call a service; turn its refusals into messages, never into lost input or a 500."""
-    try:
-        result = action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return None
-    except PermissionDenied as error:
-        messages.error(request, str(error) or "Tài khoản không có quyền thực hiện thao tác này.")
-        return None
-    if success:
-        messages.success(request, success)
-    return result
 
 
 @login_required
@@ -80,7 +68,7 @@ def document_create(request):
         raise PermissionDenied("Tài khoản không có quyền soạn văn bản.")
     form = DocumentForm(request.POST or None, lead_choices=lead_choices)
     if request.method == "POST" and form.is_valid():
-        document = _run(
+        document = run_service(
             request,
             lambda: services.document_create(actor=request.user, **form.service_kwargs()),
             "Đã lưu dự thảo văn bản.",
@@ -101,7 +89,7 @@ def document_update(request, pk):
     form = DocumentForm(request.POST or None, initial=initial_from(document), lead_choices=_drafting_units(request.user))
     if request.method == "POST" and form.is_valid():
         kwargs = form.service_kwargs()
-        updated = _run(
+        updated = run_service(
             request,
             lambda: services.document_update_draft(actor=request.user, document=document, **kwargs),
             "Đã lưu dự thảo.",
@@ -156,22 +144,22 @@ def _action(view):
 def document_submit(request, document):
     if not _can_draft(request.user, document):
         raise PermissionDenied("Tài khoản không có quyền trình ký văn bản này.")
-    return _run(request, lambda: services.document_submit(document=document, actor=request.user), "Đã trình ký.")
+    return run_service(request, lambda: services.document_submit(document=document, actor=request.user), "Đã trình ký.")
 
 
 @_action
 def document_return(request, document):
-    return _run(request, lambda: services.document_return_to_draft(document=document, actor=request.user), "Đã trả lại dự thảo.")
+    return run_service(request, lambda: services.document_return_to_draft(document=document, actor=request.user), "Đã trả lại dự thảo.")
 
 
 @_action
 def document_sign(request, document):
-    return _run(request, lambda: services.document_sign(document=document, actor=request.user), "Đã ký văn bản.")
+    return run_service(request, lambda: services.document_sign(document=document, actor=request.user), "Đã ký văn bản.")
 
 
 @_action
 def document_issue(request, document):
-    issued = _run(request, lambda: services.document_issue(document=document, actor=request.user), "")
+    issued = run_service(request, lambda: services.document_issue(document=document, actor=request.user), "")
     if issued is not None:
         messages.success(request, f"Đã cấp số {issued.symbol} và ban hành văn bản. Bản PDF đang được tạo.")
     return issued
@@ -184,14 +172,14 @@ def document_revoke(request, document):
         messages.error(request, "Cần nêu lý do thu hồi.")
         return None
     reason = form.cleaned_data["reason"]
-    return _run(request, lambda: services.document_revoke(document=document, actor=request.user, reason=reason), "Đã thu hồi văn bản.")
+    return run_service(request, lambda: services.document_revoke(document=document, actor=request.user, reason=reason), "Đã thu hồi văn bản.")
 
 
 @_action
 def document_replace(request, document):
     if not _can_draft(request.user, document):
         raise PermissionDenied("Tài khoản không có quyền soạn văn bản thay thế.")
-    return _run(
+    return run_service(
         request,
         lambda: services.document_replace(document=document, actor=request.user),
         "Đã tạo dự thảo văn bản thay thế. Sửa nội dung rồi trình ký.",
@@ -200,7 +188,7 @@ def document_replace(request, document):
 
 @_action
 def document_preview(request, document):
-    _run(
+    run_service(
         request,
         lambda: services.pdf_job_request(document=document, actor=request.user, kind=PdfJobKind.PREVIEW),
         "Đang tạo bản xem trước có dấu “DỰ THẢO”.",
@@ -228,7 +216,7 @@ def pdf_job_download(request, pk):
 @require_POST
 def pdf_job_retry(request, pk):
     job = selectors.pdf_job_get_for_user(request.user, pk)
-    _run(request, lambda: services.pdf_job_retry(job=job, actor=request.user), "Đã gửi lại yêu cầu tạo PDF.")
+    run_service(request, lambda: services.pdf_job_retry(job=job, actor=request.user), "Đã gửi lại yêu cầu tạo PDF.")
     return redirect(job.document)
 
 
