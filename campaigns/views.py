@@ -393,6 +393,7 @@ def dashboard(request, pk):
         "page": paginate(request, rows, 25),
         "summary": selectors.dashboard_summary(rows),
         "ranking": sorted(rows, key=selectors.SORT_KEYS["percent"], reverse=True)[:10],
+        "cluster_ranking": selectors.cluster_ranking(campaign=campaign, rows=rows),
         "series": selectors.progress_over_periods(campaign=campaign),
         "overdue": selectors.overdue_reports(campaign=campaign, today=timezone.localdate())[:20],
         "children": selectors.child_rollup(campaign=campaign) if campaign.children.exists() else [],

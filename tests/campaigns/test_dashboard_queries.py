@@ -15,9 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def add_units(campaign, indicators, count, start):
+    from units.models import Cluster, ClusterMembership
+
+    cluster = Cluster.objects.get_or_create(code="cum-thu", defaults={"name": "Cụm thử", "organiser": campaign.lead_issuer})[0]
     for index in range(start, start + count):
         unit = UnitFactory(code=f"dv-{index}", name=f"Sở Công Thương số {index}", kind=UnitKind.PROVINCIAL_DEPARTMENT)
         campaign.participants.add(unit)
+        ClusterMembership.objects.create(cluster=cluster, unit=unit, year=campaign.start_date.year)
         registration = Registration.objects.create(campaign=campaign, unit=unit, status=RegistrationStatus.APPROVED)
         wind = Target.objects.create(registration=registration, indicator=indicators["wind"], target_value=Decimal("140"))
         ccn = Target.objects.create(registration=registration, indicator=indicators["ccn"], target_value=Decimal("2"))
@@ -44,4 +48,5 @@ def test_dashboard_query_count_is_flat(client, campaign, indicators, ministry_ma
     add_units(campaign, indicators, 190, 10)
     large, response = count_queries(client, campaign)
     assert "200" in response.content.decode()
+    assert "Cụm thử (200 đơn vị)" in response.content.decode()
     assert small == large, f"10 đơn vị: {small} truy vấn; 200 đơn vị: {large} truy vấn"
