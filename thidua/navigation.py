@@ -10,8 +10,8 @@ ADMIN = "admin"
 NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Trang chủ", "home", None),
     ("Đơn vị", "units:unit-list", None),
-    ("Cụm, khối thi đua", "units:cluster-list", None),
-    ("Phong trào thi đua", "campaigns:campaign-list", None),
+    ("Cụm, khối", "units:cluster-list", None),
+    ("Phong trào", "campaigns:campaign-list", None),
     ("Giao ước", "campaigns:covenant-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
