@@ -1,1 +1,47 @@
-from django.contrib import admin  # noqa: F401
+"""The administrator edits every rule value here; values marked unconfirmed stay visible as such."""
+
+from django.contrib import admin
+
+from .models import AwardKind, AwardRecord, AwardRule, BaseSalary, Discipline, Initiative, Rating, RuleSet
+
+
+class AwardRuleInline(admin.StackedInline):
+    model = AwardRule
+    extra = 0
+    fk_name = "ruleset"
+    autocomplete_fields = ["award_kind"]
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(admin.ModelAdmin):
+    list_display = ["name", "valid_from", "valid_to"]
+    inlines = [AwardRuleInline]
+
+
+@admin.register(AwardKind)
+class AwardKindAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "subject", "category", "level"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(AwardRule)
+class AwardRuleAdmin(admin.ModelAdmin):
+    list_display = ["award_kind", "ruleset", "reward_multiple", "quota_percent", "pass_threshold", "confirmed"]
+    list_filter = ["ruleset", "confirmed"]
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(admin.ModelAdmin):
+    list_display = ["amount", "valid_from", "confirmed"]
+
+
+@admin.register(AwardRecord)
+class AwardRecordAdmin(admin.ModelAdmin):
+    list_display = ["award_kind", "year", "person", "unit", "decision", "revoked"]
+    list_filter = ["award_kind", "year", "revoked"]
+    search_fields = ["person__full_name", "unit__name", "decision"]
+    autocomplete_fields = ["person", "unit"]
+
+
+for model in (Rating, Discipline, Initiative):
+    admin.site.register(model)

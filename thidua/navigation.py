@@ -15,6 +15,8 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Giao ước", "campaigns:covenant-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
+    ("Khen thưởng", "awards:catalogue", None),
+    ("Vinh danh", "awards:honour-board", None),
     ("Thông báo", "campaigns:notification-list", None),
     ("Người dùng", "units:user-list", (ADMIN,)),
     ("Nhật ký", "units:audit-list", (ADMIN,)),

@@ -16,7 +16,9 @@ def snapshot():
     from documents.models import OfficialDocument, PdfJob, RegisterCounter
 
     models = (Unit, Cluster, ClusterMembership, Person, User, RoleAssignment, OfficialDocument, RegisterCounter, PdfJob)
-    models += (Indicator, Campaign, Registration, Target, ProgressReport, ReportValue)
+    from awards.models import AwardRecord, Rating
+
+    models += (Indicator, Campaign, Registration, Target, ProgressReport, ReportValue, AwardRecord, Rating)
     return {
         model.__name__: sorted(map(repr, model.objects.values()))
         for model in models
@@ -109,3 +111,13 @@ def test_seed_demo_loads_the_campaign_seeds(seeded):
     assert targets["dien-gio"]["status"] == "vuot" and targets["de-an-kt-dem"]["status"] == "dat"
     plan = OfficialDocument.objects.get(symbol="483/KH-SCT")
     assert plan.pdf_jobs.get().state == "done"
+
+
+def test_seed_demo_loads_seed_002_history(seeded):
+    from awards.models import AwardRecord
+
+    ctdp = Unit.objects.get(name="Cục Công Thương địa phương")
+    held = {(r.award_kind.code, r.year) for r in AwardRecord.objects.filter(unit=ctdp)}
+    assert {("tldxs", y) for y in (2013, 2015, 2016, 2017, 2018)} <= held
+    assert {("co-bo", y) for y in (2013, 2014, 2016, 2018)} <= held
+    assert {("bk-ttg", y) for y in (2013, 2015, 2017, 2019)} <= held and ("co-cp", 2015) in held

@@ -1,0 +1,75 @@
+"""Demo award history: seed 002 (Cục Công Thương địa phương) and persons whose records give every
+eligibility rule a passing and a failing case. Idempotent: rows are found before they are created."""
+
+from __future__ import annotations
+
+from units.models import Gender, Person
+
+from .models import AwardKind, AwardRecord, Discipline, Initiative, Rating
+
+SEED_002 = {
+    "tldxs": [2013, 2015, 2016, 2017, 2018],
+    "co-bo": [2013, 2014, 2016, 2018],
+    "bk-ttg": [2013, 2015, 2017, 2019],
+    "co-cp": [2015],
+}
+
+# name, unit code, {award code: years}, {year: rating}, [(year, scope)] initiatives, the case it shows
+PERSONS = [
+    ("Nguyễn Thị Minh Châu", "van-phong", {"ldtt": [2023, 2024, 2025], "cstdcs": [2023, 2024, 2025]},
+     {2023: "htxs", 2024: "htxs", 2025: "htxs"}, [(2024, "ministry")], "CSTĐ Bộ 2025: đạt (CSTĐCS 2023–2025)"),
+    ("Trần Quốc Bảo", "van-phong", {"ldtt": [2022, 2024, 2025], "cstdcs": [2022, 2024, 2025]},
+     {2022: "htxs", 2023: "htt", 2024: "htxs", 2025: "htxs"}, [(2025, "ministry")], "CSTĐ Bộ 2025: không đạt (thiếu 2023)"),
+    ("Lê Hoàng Nam", "sct-vinh-long", {"ldtt": [2024, 2025], "cstdcs": [2024, 2025]},
+     {2024: "htxs", 2025: "htxs"}, [(2024, "unit"), (2025, "unit")], "Bằng khen Bộ 2025: đạt (02 năm CSTĐCS)"),
+    ("Phạm Thị Thu Hằng", "sct-vinh-long", {"ldtt": [2025]}, {2025: "htt"}, [], "CSTĐCS 2025: không đạt (chưa HTXS, chưa có sáng kiến)"),
+    ("Võ Văn Dũng", "sct-vinh-long", {"bk-bo": [2019], "cstdcs": [2021, 2023, 2025], "ldtt": [2021, 2022, 2023, 2024, 2025]},
+     {2021: "htt", 2022: "htt", 2023: "htxs", 2024: "htt", 2025: "htxs"}, [(2023, "unit")], "Bằng khen Thủ tướng 2025: đạt"),
+]
+
+
+def seed(seeder, units) -> None:
+    kinds = {k.code: k for k in AwardKind.objects.all()}
+    ctdp = units["cuc-ctdp"]
+    for code, years in SEED_002.items():
+        for year in years:
+            _, created = AwardRecord.objects.get_or_create(
+                unit=ctdp, award_kind=kinds[code], year=year,
+                defaults={"decision": f"Quyết định khen thưởng năm {year} (theo tin bài seed 002)"},
+            )
+            seeder._count("award records", created)
+    for name, unit_code, awards, ratings, initiatives, case in PERSONS:
+        person, created = Person.objects.get_or_create(
+            unit=units[unit_code], full_name=name, defaults={"gender": Gender.FEMALE if "Thị" in name else Gender.MALE, "position": "Chuyên viên"}
+        )
+        seeder._count("award demo persons", created)
+        if not created:
+            continue
+        for code, years in awards.items():
+            for year in years:
+                AwardRecord.objects.create(person=person, award_kind=kinds[code], year=year, decision=f"QĐ minh họa {year}", achievement=case)
+        for year, level in ratings.items():
+            Rating.objects.create(person=person, year=year, level=level)
+        for year, scope in initiatives:
+            Initiative.objects.create(person=person, title=f"Sáng kiến cải tiến quy trình năm {year}", scope=scope, year=year, recognising_decision=f"QĐ công nhận sáng kiến {year}")
+    _collectives(seeder, units, kinds)
+
+
+def _collectives(seeder, units, kinds) -> None:
+    """Two divisions of Sở Công Thương Vĩnh Long: 7 of 10 LĐTT (TLĐXS passes) and 6 of 10 (fails)."""
+    for unit_code, ldtt in (("sct-vinh-long-qlcn", 7), ("sct-vinh-long-qltm", 6)):
+        unit = units[unit_code]
+        if Rating.objects.filter(unit=unit, year=2025).exists():
+            continue
+        Rating.objects.create(unit=unit, year=2025, level="htxs")
+        members = list(Person.objects.filter(unit=unit))
+        for index in range(len(members), 10):
+            members.append(Person.objects.create(unit=unit, full_name=f"Cán bộ {unit.short_name} số {index + 1}", gender=Gender.MALE, position="Chuyên viên"))
+        for index, person in enumerate(members[:10]):
+            Rating.objects.get_or_create(person=person, year=2025, defaults={"level": "htt"})
+            if index < ldtt:
+                AwardRecord.objects.get_or_create(person=person, award_kind=kinds["ldtt"], year=2025, defaults={"decision": "QĐ minh họa 2025"})
+            if index == 0:
+                AwardRecord.objects.get_or_create(person=person, award_kind=kinds["cstdcs"], year=2025, defaults={"decision": "QĐ minh họa 2025"})
+        Discipline.objects.get_or_create(person=members[9], year=2025, defaults={"level": "reprimand", "decision": "QĐ minh họa"})
+        seeder._count("award demo collectives", True)

@@ -1,0 +1,71 @@
+"""Writes for awards: history entries, Excel import of history, revocation."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from units.audit import audit_record
+from units.models import Role, User
+from units.scoping import has_any_role, is_system_admin
+from units.services import nfc
+
+from .models import AwardKind, AwardRecord
+
+HISTORY_ROLES = (Role.UNIT_OFFICER, Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY)
+
+
+def _require_history_role(actor: User, unit) -> None:
+    if not (is_system_admin(actor) or has_any_role(actor, HISTORY_ROLES, unit)):
+        raise PermissionDenied("Tài khoản không có quyền cập nhật lịch sử khen thưởng của đơn vị này.")
+
+
+@transaction.atomic
+def award_record_create(*, actor: User, award_kind: AwardKind, year: int, decision: str, person=None, unit=None, decided_on=None, achievement: str = "") -> AwardRecord:
+    owner_unit = person.unit if person is not None else unit
+    _require_history_role(actor, owner_unit)
+    if (person is None) == (unit is None):
+        raise ValidationError("Chọn đúng một đối tượng: cá nhân hoặc tập thể.", code="subject")
+    if award_kind.subject == "individual" and person is None or award_kind.subject == "collective" and unit is None:
+        raise ValidationError(f"“{award_kind.name}” dành cho {award_kind.get_subject_display().lower()}.", code="subject_kind")
+    if AwardRecord.objects.filter(award_kind=award_kind, year=year, person=person, unit=unit, revoked=False).exists():
+        raise ValidationError(f"Đã có {award_kind.name} năm {year} cho đối tượng này (Điều 5 Luật Thi đua, khen thưởng 2022).", code="duplicate")
+    record = AwardRecord(
+        award_kind=award_kind, year=year, decision=nfc(decision), person=person, unit=unit, decided_on=decided_on, achievement=nfc(achievement)
+    )
+    record.full_clean()
+    record.save()
+    audit_record(actor=actor, action="award_record_create", obj=record, unit=owner_unit, summary=f"{award_kind.name} {year}: {record.person or record.unit}")
+    return record
+
+
+@transaction.atomic
+def award_records_import(*, actor: User, rows: list[dict]) -> int:
+    """Create every row or none: a failing row rolls the whole file back with all row errors listed."""
+    errors = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                award_record_create(actor=actor, **{k: v for k, v in row.items() if k != "row"})
+        except (ValidationError, PermissionDenied) as error:
+            messages = getattr(error, "messages", [str(error)])
+            errors.append(f"Dòng {row['row']}: " + " ".join(messages))
+    if errors:
+        raise ValidationError(errors, code="import_rows")
+    return len(rows)
+
+
+@transaction.atomic
+def award_record_revoke(*, actor: User, record: AwardRecord, revoking_decision: str) -> AwardRecord:
+    """Revocation needs a revoking decision; the record stays and stops counting for eligibility."""
+    if not (is_system_admin(actor) or has_any_role(actor, (Role.COUNCIL_SECRETARY, Role.CLERK), None)):
+        raise PermissionDenied("Chỉ thư ký Hội đồng hoặc văn thư được ghi nhận quyết định hủy bỏ.")
+    if not nfc(revoking_decision):
+        raise ValidationError("Cần số, ngày quyết định hủy bỏ.", code="no_decision")
+    record = AwardRecord.objects.select_for_update().get(pk=record.pk)
+    if record.revoked:
+        raise ValidationError("Khen thưởng này đã bị hủy bỏ.", code="already")
+    record.revoked, record.revoking_decision = True, nfc(revoking_decision)
+    record.save(update_fields=["revoked", "revoking_decision"])
+    audit_record(actor=actor, action="award_revoke", obj=record, unit=record.unit or record.person.unit, summary=f"Hủy bỏ {record}")
+    return record

@@ -1,0 +1,78 @@
+"""Award screens: public honour board, history within scope, Excel import, revocation, catalogue."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import Workbook
+
+from awards.eligibility import evaluate
+from awards.models import AwardKind, AwardRecord
+from tests.conftest import make_user
+from tests.factories import PersonFactory
+from units.models import Role, RoleScope
+
+pytestmark = pytest.mark.django_db
+
+
+def test_honour_board_is_public_and_filters(client, province_pair):
+    kind = AwardKind.objects.get(code="bk-bo")
+    AwardRecord.objects.create(unit=province_pair["vinh-long"], award_kind=kind, year=2025, decision="125/QĐ-BCT")
+    AwardRecord.objects.create(unit=province_pair["nghe-an"], award_kind=kind, year=2024, decision="99/QĐ-BCT", revoked=True, revoking_decision="QĐ hủy")
+    response = client.get(reverse("awards:honour-board"), {"year": "2025"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Sở Công Thương tỉnh Vĩnh Long" in body
+    assert "Nghệ An" not in client.get(reverse("awards:honour-board")).content.decode()  # revoked never shows
+
+
+def test_history_is_scoped(client, officer_vl, province_pair):
+    other = PersonFactory(unit=province_pair["nghe-an"])
+    client.force_login(officer_vl)
+    assert client.get(reverse("awards:unit-history", args=[province_pair["vinh-long"].pk])).status_code == 200
+    assert client.get(reverse("awards:unit-history", args=[province_pair["nghe-an"].pk])).status_code == 404
+    assert client.get(reverse("awards:person-history", args=[other.pk])).status_code == 404
+
+
+def test_import_history_all_or_nothing(client, officer_vl, province_pair):
+    PersonFactory(unit=province_pair["vinh-long"], full_name="Nguyễn Văn Lịch")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Mã đơn vị", "Họ và tên cá nhân (để trống nếu là tập thể)", "Danh hiệu, hình thức", "Năm", "Quyết định"])
+    sheet.append(["sct-vinh-long", "", "Tập thể lao động xuất sắc", 2023, "QĐ 1"])
+    sheet.append(["sct-vinh-long", "Nguyễn Văn Lịch", "cstdcs", 2024, "QĐ 2"])
+    sheet.append(["sct-nghe-an", "", "Tập thể lao động xuất sắc", 2023, "QĐ 3"])
+    sheet.append(["sct-vinh-long", "", "Huân chương không có", 2023, "QĐ 4"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "ls.xlsx"
+    client.force_login(officer_vl)
+    body = client.post(reverse("awards:history-import"), {"file": buffer}).content.decode()
+    assert "Dòng 4" in body and "Dòng 5" in body
+    assert not AwardRecord.objects.exists()
+
+
+def test_revocation_through_the_screen_excludes_the_award(client, province_pair):
+    secretary = make_user("thu-ky", province_pair["vinh-long"], Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
+    person = PersonFactory(unit=province_pair["vinh-long"])
+    kind = AwardKind.objects.get(code="cstdcs")
+    records = [AwardRecord.objects.create(person=person, award_kind=kind, year=y, decision=f"QĐ {y}") for y in (2024, 2025)]
+    assert evaluate(code="bk-bo", year=2025, person=person).result == "pass"
+    client.force_login(secretary)
+    client.post(reverse("awards:record-revoke", args=[records[0].pk]), {"revoking_decision": "QĐ 7/QĐ-BCT hủy bỏ"})
+    records[0].refresh_from_db()
+    assert records[0].revoked and records[0].revoking_decision == "QĐ 7/QĐ-BCT hủy bỏ"
+    assert evaluate(code="bk-bo", year=2025, person=person).result == "review"
+
+
+def test_catalogue_marks_unconfirmed_values(client, officer_vl):
+    client.force_login(officer_vl)
+    body = client.get(reverse("awards:catalogue")).content.decode()
+    assert "Tập thể lao động xuất sắc" in body and "chưa xác nhận" in body and "3.510.000" in body  # 1,5 × 2.340.000
+
+
+def test_eligibility_check_page(client, officer_vl, province_pair):
+    person = PersonFactory(unit=province_pair["vinh-long"])
+    client.force_login(officer_vl)
+    body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person": person.pk}).content.decode()
+    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in body
