@@ -53,6 +53,7 @@ def seed(seeder, units) -> None:
         for year, scope in initiatives:
             Initiative.objects.create(person=person, title=f"Sáng kiến cải tiến quy trình năm {year}", scope=scope, year=year, recognising_decision=f"QĐ công nhận sáng kiến {year}")
     _collectives(seeder, units, kinds)
+    seed_council(seeder, units)
 
 
 def _collectives(seeder, units, kinds) -> None:
@@ -73,3 +74,30 @@ def _collectives(seeder, units, kinds) -> None:
                 AwardRecord.objects.get_or_create(person=person, award_kind=kinds["cstdcs"], year=2025, defaults={"decision": "QĐ minh họa 2025"})
         Discipline.objects.get_or_create(person=members[9], year=2025, defaults={"level": "reprimand", "decision": "QĐ minh họa"})
         seeder._count("award demo collectives", True)
+
+
+def seed_council(seeder, units) -> None:
+    """The Ministry's council, an open round for 2026 achievements and a session to put nominations on."""
+    import datetime
+
+    from units.models import User
+
+    from .models import AwardRound, Council, CouncilSession
+
+    users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
+    council, created = Council.objects.get_or_create(
+        unit=units["bct"],
+        defaults={"name": "Hội đồng Thi đua - Khen thưởng Bộ Công Thương", "chair": users["demo-lanhdao"], "secretary": users["demo-thuky"]},
+    )
+    if created:
+        council.members.set([users[n] for n in ("demo-lanhdao", "demo-hoidong", "demo-hoidong2", "demo-hoidong3")])
+        seeder._count("councils", True)
+    award_round, created = AwardRound.objects.get_or_create(
+        name="Xét khen thưởng thành tích năm 2026 của Bộ Công Thương",
+        defaults={"deciding_unit": units["bct"], "achievement_year": 2026, "opens_on": datetime.date(2026, 11, 1), "closes_on": datetime.date(2027, 1, 15)},
+    )
+    seeder._count("award rounds", created)
+    _, created = CouncilSession.objects.get_or_create(
+        council=council, title="Phiên họp xét khen thưởng năm 2026", defaults={"held_on": datetime.date(2026, 12, 15)}
+    )
+    seeder._count("council sessions", created)

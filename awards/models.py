@@ -1,5 +1,7 @@
 """Awards: titles and forms, versioned rule sets, and the history that eligibility reads."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -230,3 +232,202 @@ class AwardRecord(models.Model):
         if self.person_id:
             return reverse("awards:person-history", args=[self.person_id])
         return reverse("awards:unit-history", args=[self.unit_id])
+
+
+class RoundKind(models.TextChoices):
+    ANNUAL = "annual", "Thường xuyên (hằng năm)"
+    THEMATIC = "thematic", "Theo đợt, chuyên đề (tổng kết phong trào)"
+    SUDDEN = "sudden", "Đột xuất"
+
+
+class AwardRound(models.Model):
+    name = models.CharField("tên đợt xét", max_length=300)
+    kind = models.CharField("loại", max_length=16, choices=RoundKind.choices, default=RoundKind.ANNUAL)
+    deciding_unit = models.ForeignKey(Unit, verbose_name="cơ quan quyết định", on_delete=models.PROTECT, related_name="award_rounds")
+    campaign = models.ForeignKey("campaigns.Campaign", verbose_name="phong trào", null=True, blank=True, on_delete=models.SET_NULL, related_name="award_rounds")
+    achievement_year = models.PositiveSmallIntegerField("năm thành tích")
+    opens_on = models.DateField("ngày mở")
+    closes_on = models.DateField("hạn nộp hồ sơ")
+
+    class Meta:
+        verbose_name = "đợt xét khen thưởng"
+        verbose_name_plural = "đợt xét khen thưởng"
+        ordering = ["-opens_on"]
+        constraints = [models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="round_dates_ordered")]
+
+    def __str__(self):
+        return self.name
+
+
+class NominationStatus(models.TextChoices):
+    DRAFT = "draft", "Đang lập hồ sơ"
+    SUBMITTED = "submitted", "Đã trình"
+    ON_AGENDA = "on_agenda", "Đưa ra Hội đồng"
+    PASSED = "passed", "Hội đồng thông qua"
+    FAILED = "failed", "Hội đồng không thông qua"
+    DECIDED = "decided", "Đã có quyết định"
+    WITHDRAWN = "withdrawn", "Rút hồ sơ"
+
+
+class Nomination(models.Model):
+    round = models.ForeignKey(AwardRound, verbose_name="đợt xét", on_delete=models.PROTECT, related_name="nominations")
+    proposing_unit = models.ForeignKey(Unit, verbose_name="đơn vị đề nghị", on_delete=models.PROTECT, related_name="nominations_made")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations")
+    award_kind = models.ForeignKey(AwardKind, verbose_name="danh hiệu, hình thức", on_delete=models.PROTECT, related_name="nominations")
+    achievement = models.TextField("tóm tắt thành tích")
+    status = models.CharField("trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT)
+    quota_override_reason = models.CharField("lý do Hội đồng cho vượt tỷ lệ", max_length=500, blank=True)
+    created_by = models.ForeignKey("units.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "đề nghị khen thưởng"
+        verbose_name_plural = "đề nghị khen thưởng"
+        ordering = ["-pk"]
+        constraints = [
+            models.CheckConstraint(condition=one_subject(), name="nomination_one_subject"),
+            models.UniqueConstraint(
+                fields=["round", "person", "award_kind"], condition=~Q(status="withdrawn") & Q(person__isnull=False), name="uniq_person_nomination"
+            ),
+            models.UniqueConstraint(
+                fields=["round", "unit", "award_kind"], condition=~Q(status="withdrawn") & Q(unit__isnull=False), name="uniq_unit_nomination"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.award_kind} – {self.person or self.unit}"
+
+    def get_absolute_url(self):
+        return reverse("awards:nomination-detail", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.person or self.unit
+
+    @property
+    def subject_unit(self):
+        return self.person.unit if self.person_id else self.unit
+
+
+class DossierDocument(models.TextChoices):
+    SUBMISSION = "to_trinh", "Tờ trình"
+    ACHIEVEMENT_REPORT = "bao_cao_thanh_tich", "Báo cáo thành tích"
+    MINUTES = "bien_ban", "Biên bản bình xét / xét khen thưởng"
+    INITIATIVE = "cong_nhan_sang_kien", "Văn bản công nhận sáng kiến, đề tài"
+
+
+def dossier_upload_to(instance, filename):
+    return f"dossier/{instance.storage_key}"
+
+
+class DossierFile(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="files")
+    document = models.CharField("thành phần hồ sơ", max_length=32, choices=DossierDocument.choices)
+    storage_key = models.CharField(max_length=80, unique=True, editable=False)
+    file = models.FileField(upload_to=dossier_upload_to, max_length=200)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tệp hồ sơ"
+        verbose_name_plural = "tệp hồ sơ"
+
+    def __str__(self):
+        return f"{self.get_document_display()}: {self.original_name}"
+
+
+class Council(models.Model):
+    """A unit's Hội đồng Thi đua - Khen thưởng (legal-reference §2.4)."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.PROTECT, related_name="council")
+    name = models.CharField("tên hội đồng", max_length=300)
+    chair = models.ForeignKey("units.User", verbose_name="chủ tịch", on_delete=models.PROTECT, related_name="+")
+    secretary = models.ForeignKey("units.User", verbose_name="thư ký", on_delete=models.PROTECT, related_name="+")
+    members = models.ManyToManyField("units.User", verbose_name="thành viên", related_name="councils")
+
+    class Meta:
+        verbose_name = "Hội đồng Thi đua - Khen thưởng"
+        verbose_name_plural = "Hội đồng Thi đua - Khen thưởng"
+
+    def __str__(self):
+        return self.name
+
+
+class CouncilSession(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="sessions")
+    title = models.CharField("phiên họp", max_length=300)
+    held_on = models.DateField("ngày họp")
+    present = models.ManyToManyField("units.User", verbose_name="thành viên có mặt", blank=True, related_name="+")
+    minutes = models.ForeignKey("documents.OfficialDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "phiên họp Hội đồng"
+        verbose_name_plural = "phiên họp Hội đồng"
+        ordering = ["-held_on"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("awards:session-detail", args=[self.pk])
+
+
+class BallotBox(models.Model):
+    """One secret ballot per agenda item. Tallies are readable only once it is closed."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="boxes")
+    nomination = models.OneToOneField(Nomination, on_delete=models.PROTECT, related_name="ballot_box")
+    is_open = models.BooleanField("đang bỏ phiếu", default=False)
+    closed = models.BooleanField("đã kết thúc", default=False)
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
+    eligible_voters = models.PositiveSmallIntegerField(null=True, blank=True)
+    present_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = "hòm phiếu"
+        verbose_name_plural = "hòm phiếu"
+
+    def __str__(self):
+        return f"Phiếu kín: {self.nomination}"
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "for", "Đồng ý"
+    AGAINST = "against", "Không đồng ý"
+
+
+class Ballot(models.Model):
+    """A cast ballot. No link to the voter and no time finer than the day (reliability.md §A1.4).
+
+    Its key is random, so the order of ballots cannot be matched with the order of participations.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    box = models.ForeignKey(BallotBox, on_delete=models.CASCADE, related_name="ballots")
+    choice = models.CharField(max_length=8, choices=VoteChoice.choices)
+    cast_on = models.DateField()
+
+    class Meta:
+        verbose_name = "phiếu bầu"
+        verbose_name_plural = "phiếu bầu"
+
+    def __str__(self):
+        return f"Phiếu #{self.pk}"
+
+
+class BallotParticipation(models.Model):
+    """Who has voted in a box (never how): one row per member and box."""
+
+    box = models.ForeignKey(BallotBox, on_delete=models.CASCADE, related_name="participations")
+    member = models.ForeignKey("units.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["box", "member"], name="uniq_ballot_participation")]
+
+    def __str__(self):
+        return f"{self.member} đã bỏ phiếu"

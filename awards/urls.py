@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import council_views, views
 
 app_name = "awards"
 
@@ -14,4 +14,16 @@ urlpatterns = [
     path("khen-thuong/don-vi/<int:pk>/", views.unit_history, name="unit-history"),
     path("khen-thuong/lich-su/them/", views.record_add, name="record-add"),
     path("khen-thuong/lich-su/<int:pk>/huy-bo/", views.record_revoke, name="record-revoke"),
+    path("khen-thuong/de-nghi/", council_views.nomination_list, name="nomination-list"),
+    path("khen-thuong/de-nghi/lap/", council_views.nomination_create, name="nomination-create"),
+    path("khen-thuong/de-nghi/<int:pk>/", council_views.nomination_detail, name="nomination-detail"),
+    path("khen-thuong/de-nghi/<int:pk>/ho-so/", council_views.dossier_upload, name="dossier-upload"),
+    path("khen-thuong/de-nghi/<int:pk>/trinh/", council_views.nomination_submit, name="nomination-submit"),
+    path("khen-thuong/ho-so/<int:pk>/", council_views.dossier_download, name="dossier-download"),
+    path("khen-thuong/hoi-dong/", council_views.session_list, name="session-list"),
+    path("khen-thuong/hoi-dong/phien/<int:pk>/", council_views.session_detail, name="session-detail"),
+    path("khen-thuong/hoi-dong/phien/<int:pk>/chuong-trinh/", council_views.agenda_add, name="agenda-add"),
+    path("khen-thuong/hoi-dong/phien/<int:pk>/bien-ban/", council_views.session_minutes, name="session-minutes"),
+    path("khen-thuong/phieu/<int:pk>/ket-qua/", council_views.ballot_tally, name="ballot-tally"),
+    path("khen-thuong/phieu/<int:pk>/<str:action>/", council_views.ballot_action, name="ballot-action"),
 ]

@@ -1,0 +1,184 @@
+"""Screens of nominations and the council: dossiers, agenda, secret ballot, tallies, minutes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from units.models import Person, Role, Unit
+from units.pagination import paginate
+from units.scoping import get_scope, has_role, role_units
+from units.web import run_service
+
+from . import nominations as svc
+from .models import AwardKind, AwardRound, BallotBox, CouncilSession, DossierDocument, DossierFile, Nomination
+
+
+def nominations_visible_to(user):
+    """Own unit's nominations, and those before a council the account sits on."""
+    scope = get_scope(user)
+    queryset = Nomination.objects.select_related("round__deciding_unit", "award_kind", "person__unit", "unit", "proposing_unit")
+    if scope.everything:
+        return queryset
+    return queryset.filter(
+        Q(proposing_unit_id__in=sorted(scope.own_unit_ids))
+        | Q(round__deciding_unit__council__members=user)
+        | Q(round__deciding_unit__council__secretary=user)
+    ).distinct()
+
+
+@login_required
+def nomination_list(request):
+    nominations = nominations_visible_to(request.user)
+    status = request.GET.get("status", "")
+    if status:
+        nominations = nominations.filter(status=status)
+    can_nominate = role_units(request.user, Role.UNIT_OFFICER).exists()
+    return render(request, "awards/nomination_list.html", {"page": paginate(request, nominations), "can_nominate": can_nominate})
+
+
+@login_required
+def nomination_create(request):
+    units = role_units(request.user, Role.UNIT_OFFICER).filter(is_active=True).order_by("path")
+    if not units.exists():
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được lập hồ sơ đề nghị khen thưởng.")
+    today = timezone.localdate()
+    rounds = AwardRound.objects.filter(opens_on__lte=today, closes_on__gte=today)
+    if request.method == "POST":
+        proposing = get_object_or_404(units, pk=request.POST.get("proposing_unit") or 0)
+        award_round = get_object_or_404(rounds, pk=request.POST.get("round") or 0)
+        kind = get_object_or_404(AwardKind, pk=request.POST.get("award_kind") or 0)
+        person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST["person"]) if request.POST.get("person") else None
+        unit = None if person else get_object_or_404(Unit.objects.visible_to(request.user), pk=request.POST.get("unit") or proposing.pk)
+        nomination = run_service(
+            request,
+            lambda: svc.nomination_create(actor=request.user, round=award_round, proposing_unit=proposing, award_kind=kind,
+                                          achievement=request.POST.get("achievement", "")[:5000], person=person, unit=unit),
+            "Đã lập hồ sơ đề nghị; hãy nộp các thành phần hồ sơ rồi trình.",
+        )
+        if nomination is not None:
+            return redirect(nomination)
+    persons = Person.objects.visible_to(request.user).filter(unit__in=units).order_by("full_name")[:500]
+    return render(request, "awards/nomination_form.html", {"units": units, "rounds": rounds, "kinds": AwardKind.objects.all(), "persons": persons, "posted": request.POST})
+
+
+def _nomination(request, pk):
+    return get_object_or_404(nominations_visible_to(request.user), pk=pk)
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = _nomination(request, pk)
+    return render(request, "awards/nomination_detail.html", {
+        "nomination": nomination,
+        "findings": svc.findings_for(nomination),
+        "files": nomination.files.all(),
+        "documents": DossierDocument.choices,
+        "can_edit": nomination.status == "draft" and has_role(request.user, Role.UNIT_OFFICER, nomination.proposing_unit),
+    })
+
+
+@login_required
+@require_POST
+def dossier_upload(request, pk):
+    nomination = _nomination(request, pk)
+    upload, document = request.FILES.get("file"), request.POST.get("document", "")
+    if upload is None or document not in DossierDocument.values:
+        messages.error(request, "Chọn thành phần hồ sơ và tệp.")
+    else:
+        run_service(request, lambda: svc.dossier_add(nomination=nomination, actor=request.user, document=document, upload=upload), "Đã nộp tệp hồ sơ.")
+    return redirect(nomination)
+
+
+@login_required
+def dossier_download(request, pk):
+    item = get_object_or_404(DossierFile, pk=pk, nomination__in=nominations_visible_to(request.user))
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type)
+
+
+@login_required
+@require_POST
+def nomination_submit(request, pk):
+    nomination = _nomination(request, pk)
+    run_service(request, lambda: svc.nomination_submit(nomination=nomination, actor=request.user), "Đã trình hồ sơ đề nghị khen thưởng.")
+    return redirect(nomination)
+
+
+def _session(request, pk):
+    session = get_object_or_404(CouncilSession.objects.select_related("council__unit", "minutes"), pk=pk)
+    council = session.council
+    if not (request.user.pk == council.secretary_id or council.members.filter(pk=request.user.pk).exists() or get_scope(request.user).everything):
+        from django.http import Http404
+
+        raise Http404
+    return session
+
+
+@login_required
+def session_list(request):
+    sessions = CouncilSession.objects.filter(Q(council__members=request.user) | Q(council__secretary=request.user)).distinct().select_related("council")
+    return render(request, "awards/session_list.html", {"page": paginate(request, sessions)})
+
+
+@login_required
+def session_detail(request, pk):
+    session = _session(request, pk)
+    is_secretary = request.user.pk == session.council.secretary_id
+    is_member = session.council.members.filter(pk=request.user.pk).exists()
+    boxes = session.boxes.select_related("nomination__award_kind", "nomination__person__unit", "nomination__unit", "nomination__round")
+    voted = set(session.boxes.filter(participations__member=request.user).values_list("pk", flat=True))
+    items = [{
+        "box": box, "findings": svc.findings_for(box.nomination), "voted": box.pk in voted,
+        "conflicted": svc.conflicted(request.user, box.nomination), "tally": svc.tally(box=box) if box.closed else None,
+    } for box in boxes]
+    waiting = Nomination.objects.filter(status="submitted", round__deciding_unit=session.council.unit) if is_secretary else []
+    return render(request, "awards/session_detail.html", {"session": session, "items": items, "waiting": waiting,
+                                                          "is_secretary": is_secretary, "is_member": is_member})
+
+
+@login_required
+@require_POST
+def agenda_add(request, pk):
+    session = _session(request, pk)
+    nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination") or 0)
+    run_service(request, lambda: svc.agenda_add(session=session, actor=request.user, nomination=nomination,
+                                                quota_reason=request.POST.get("quota_reason", "")), "Đã đưa hồ sơ vào chương trình phiên họp.")
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def ballot_action(request, pk, action):
+    box = get_object_or_404(BallotBox.objects.select_related("session"), pk=pk)
+    session = _session(request, box.session_id)
+    if action == "open":
+        run_service(request, lambda: svc.ballot_open(box=box, actor=request.user), "Đã mở bỏ phiếu kín.")
+    elif action == "close":
+        run_service(request, lambda: svc.ballot_close(box=box, actor=request.user), "Đã kết thúc bỏ phiếu.")
+    elif action == "vote":
+        run_service(request, lambda: svc.ballot_vote(box=box, member=request.user, choice=request.POST.get("choice", "")), "Đã ghi nhận phiếu của bạn.")
+    else:
+        from django.http import Http404
+
+        raise Http404
+    return redirect(session)
+
+
+@login_required
+def ballot_tally(request, pk):
+    box = get_object_or_404(BallotBox, pk=pk)
+    _session(request, box.session_id)
+    result = svc.tally(box=box)  # PermissionDenied (403) while the ballot is open
+    return JsonResponse({k: (str(v) if k == "percent" else v) for k, v in result.items()})
+
+
+@login_required
+@require_POST
+def session_minutes(request, pk):
+    session = _session(request, pk)
+    document = run_service(request, lambda: svc.session_minutes(session=session, actor=request.user), "Đã lập biên bản phiên họp.")
+    return redirect(document or session)

@@ -1,0 +1,246 @@
+"""Nominations with dossiers, and the council's secret ballot (legal-reference §1.6, §2.4, §8 rules 9–13)."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from campaigns.uploads import sniff_upload
+from units.audit import audit_record
+from units.models import Role, User
+from units.scoping import get_scope, has_role
+from units.services import nfc
+
+from . import eligibility
+from .models import (
+    Ballot,
+    BallotBox,
+    BallotParticipation,
+    CouncilSession,
+    DossierFile,
+    Nomination,
+    NominationStatus,
+    VoteChoice,
+)
+
+
+@transaction.atomic
+def nomination_create(*, actor: User, round, proposing_unit, award_kind, achievement: str, person=None, unit=None) -> Nomination:
+    if not has_role(actor, Role.UNIT_OFFICER, proposing_unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được lập hồ sơ đề nghị khen thưởng.")
+    subject_unit = person.unit if person is not None else unit
+    scope = get_scope(actor)
+    if subject_unit is None or not (scope.everything or subject_unit.pk in scope.own_unit_ids):
+        raise PermissionDenied("Chỉ đề nghị khen thưởng cho cá nhân, tập thể thuộc đơn vị mình.")
+    today = timezone.localdate()
+    if not round.opens_on <= today <= round.closes_on:
+        raise ValidationError(f"Đợt xét không nhận hồ sơ (từ {round.opens_on:%d/%m/%Y} đến {round.closes_on:%d/%m/%Y}).", code="closed")
+    if award_kind.subject == "individual" and person is None or award_kind.subject == "collective" and unit is None:
+        raise ValidationError(f"“{award_kind.name}” dành cho {award_kind.get_subject_display().lower()}.", code="subject_kind")
+    authority = eligibility.check_authority(code=award_kind.code, year=round.achievement_year, decider=round.deciding_unit)
+    if authority.result == eligibility.FAIL:
+        raise ValidationError(authority.reason, code="authority")  # rule 9
+    nomination = Nomination(
+        round=round, proposing_unit=proposing_unit, person=person, unit=unit, award_kind=award_kind,
+        achievement=nfc(achievement), created_by=actor,
+    )
+    nomination.full_clean()
+    nomination.save()
+    audit_record(actor=actor, action="nomination_create", obj=nomination, unit=proposing_unit, summary=str(nomination))
+    return nomination
+
+
+@transaction.atomic
+def dossier_add(*, nomination: Nomination, actor: User, document: str, upload) -> DossierFile:
+    if not has_role(actor, Role.UNIT_OFFICER, nomination.proposing_unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được nộp hồ sơ.")
+    if nomination.status != NominationStatus.DRAFT:
+        raise ValidationError("Hồ sơ đã trình không bổ sung được.", code="submitted")
+    kind, extension = sniff_upload(upload)
+    key = f"{uuid.uuid4().hex}.{extension}"
+    upload.seek(0)
+    item = DossierFile(nomination=nomination, document=document, storage_key=key, original_name=nfc(upload.name)[:255], content_type=kind, size=upload.size)
+    item.file.save(key, upload, save=False)
+    item.full_clean(exclude=["file"])
+    item.save()
+    audit_record(actor=actor, action="dossier_upload", obj=nomination, unit=nomination.proposing_unit, summary=item.get_document_display())
+    return item
+
+
+def findings_for(nomination: Nomination) -> dict:
+    """Eligibility, dossier, authority and the one-achievement rule for one nomination."""
+    year = nomination.round.achievement_year
+    return {
+        "eligibility": eligibility.evaluate(code=nomination.award_kind.code, year=year, person=nomination.person, unit=nomination.unit),
+        "dossier": eligibility.check_dossier(code=nomination.award_kind.code, year=year, provided={f.document for f in nomination.files.all()}),
+        "authority": eligibility.check_authority(code=nomination.award_kind.code, year=year, decider=nomination.round.deciding_unit),
+    }
+
+
+@transaction.atomic
+def nomination_submit(*, nomination: Nomination, actor: User) -> Nomination:
+    """Refused until the dossier is complete (Art 84)."""
+    nomination = Nomination.objects.select_for_update().select_related("round", "award_kind", "proposing_unit").get(pk=nomination.pk)
+    if not has_role(actor, Role.UNIT_OFFICER, nomination.proposing_unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được trình hồ sơ.")
+    if nomination.status != NominationStatus.DRAFT:
+        raise ValidationError("Hồ sơ đã được trình.", code="submitted")
+    dossier = eligibility.check_dossier(
+        code=nomination.award_kind.code, year=nomination.round.achievement_year, provided=set(nomination.files.values_list("document", flat=True))
+    )
+    if dossier.result != eligibility.PASS:
+        raise ValidationError(dossier.reason, code="dossier")
+    nomination.status, nomination.submitted_at = NominationStatus.SUBMITTED, timezone.now()
+    nomination.save(update_fields=["status", "submitted_at"])
+    audit_record(actor=actor, action="nomination_submit", obj=nomination, unit=nomination.proposing_unit, summary=str(nomination))
+    return nomination
+
+
+# --- Council ---------------------------------------------------------------------------------
+
+
+def _require_secretary(actor: User, session: CouncilSession) -> None:
+    if actor.pk != session.council.secretary_id:
+        raise PermissionDenied("Chỉ thư ký Hội đồng được thực hiện thao tác này.")
+
+
+@transaction.atomic
+def agenda_add(*, session: CouncilSession, actor: User, nomination: Nomination, quota_reason: str = "") -> BallotBox:
+    """Put a submitted nomination on the session's agenda; a quota overrun needs a recorded reason."""
+    _require_secretary(actor, session)
+    nomination = Nomination.objects.select_for_update().select_related("round", "award_kind").get(pk=nomination.pk)
+    if nomination.status != NominationStatus.SUBMITTED:
+        raise ValidationError("Chỉ đưa ra Hội đồng hồ sơ đã trình.", code="not_submitted")
+    if nomination.round.deciding_unit_id != session.council.unit_id:
+        raise ValidationError("Hồ sơ thuộc thẩm quyền của Hội đồng khác.", code="wrong_council")
+    proposed = Nomination.objects.filter(
+        round=nomination.round, award_kind=nomination.award_kind,
+        status__in=(NominationStatus.ON_AGENDA, NominationStatus.PASSED, NominationStatus.DECIDED),
+    ).count() + 1
+    quota = eligibility.quota_status(code=nomination.award_kind.code, year=nomination.round.achievement_year, decider=session.council.unit, proposed=proposed)
+    if quota and quota["over"]:
+        if not nfc(quota_reason):
+            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt (quy tắc 11).", code="quota")
+        nomination.quota_override_reason = nfc(quota_reason)[:500]
+    nomination.status = NominationStatus.ON_AGENDA
+    nomination.save(update_fields=["status", "quota_override_reason"])
+    box = BallotBox.objects.create(session=session, nomination=nomination)
+    audit_record(actor=actor, action="agenda_add", obj=nomination, unit=session.council.unit, summary=f"Đưa vào phiên {session.title}")
+    return box
+
+
+def conflicted(member: User, nomination: Nomination) -> bool:
+    """A member whose own unit is nominated (or proposes) does not vote on it."""
+    return member.unit_id is not None and member.unit_id in {nomination.proposing_unit_id, nomination.subject_unit.pk}
+
+
+@transaction.atomic
+def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
+    box = BallotBox.objects.select_for_update().select_related("session__council").get(pk=box.pk)
+    _require_secretary(actor, box.session)
+    if box.closed or box.is_open:
+        raise ValidationError("Hòm phiếu đã mở hoặc đã kết thúc.", code="state")
+    box.is_open = True
+    box.save(update_fields=["is_open"])
+    audit_record(actor=actor, action="ballot_open", obj=box.nomination, unit=box.session.council.unit, summary="Mở bỏ phiếu kín")
+    return box
+
+
+@transaction.atomic
+def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
+    """Cast one secret ballot: the participation and the ballot are written together, the ballot without the voter."""
+    box = BallotBox.objects.select_for_update().select_related("session__council", "nomination").get(pk=box.pk)
+    council = box.session.council
+    if not council.members.filter(pk=member.pk).exists():
+        raise PermissionDenied("Chỉ thành viên Hội đồng được bỏ phiếu.")
+    if not box.is_open:
+        raise ValidationError("Hòm phiếu chưa mở hoặc đã đóng.", code="closed")
+    if choice not in VoteChoice.values:
+        raise ValidationError("Phiếu không hợp lệ.", code="choice")
+    if conflicted(member, box.nomination):
+        raise ValidationError("Thành viên thuộc đơn vị được đề nghị không bỏ phiếu cho hồ sơ này.", code="conflict")
+    if BallotParticipation.objects.filter(box=box, member=member).exists():
+        raise ValidationError("Thành viên đã bỏ phiếu.", code="voted")
+    BallotParticipation.objects.create(box=box, member=member)
+    Ballot.objects.create(box=box, choice=choice, cast_on=timezone.localdate())
+    audit_record(actor=member, action="ballot_voted", obj=box.nomination, unit=council.unit, summary="Đã bỏ phiếu")
+
+
+@transaction.atomic
+def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
+    """Close and count; quorum and threshold follow the title's vote rule."""
+    box = BallotBox.objects.select_for_update().select_related("session__council", "nomination__award_kind", "nomination__round").get(pk=box.pk)
+    _require_secretary(actor, box.session)
+    if not box.is_open:
+        raise ValidationError("Hòm phiếu chưa mở.", code="not_open")
+    nomination = box.nomination
+    council = box.session.council
+    voters = [m for m in council.members.all() if not conflicted(m, nomination)]
+    present = box.session.present.filter(pk__in=[m.pk for m in voters]).count() or box.participations.count()
+    votes_for = box.ballots.filter(choice=VoteChoice.FOR).count()
+    votes_against = box.ballots.filter(choice=VoteChoice.AGAINST).count()
+    rule = eligibility.rule_for(nomination.award_kind.code, nomination.round.achievement_year)
+    quorum = rule.quorum_fraction if rule else Decimal("0.5")
+    threshold = rule.pass_threshold if rule else Decimal("0.5")
+    denominator = len(voters) if (rule is None or rule.denominator == "all") else present
+    has_quorum = len(voters) > 0 and Decimal(present) >= quorum * len(voters)
+    passed = has_quorum and denominator > 0 and Decimal(votes_for) / denominator >= threshold and votes_for > votes_against
+    box.is_open, box.closed = False, True
+    box.votes_for, box.votes_against, box.eligible_voters, box.present_count, box.passed = votes_for, votes_against, len(voters), present, passed
+    box.save()
+    nomination.status = NominationStatus.PASSED if passed else NominationStatus.FAILED
+    nomination.save(update_fields=["status"])
+    audit_record(actor=actor, action="ballot_close", obj=nomination, unit=council.unit, summary="Kết thúc bỏ phiếu")
+    return box
+
+
+def tally(*, box: BallotBox) -> dict:
+    """The count, only once the ballot is closed (nobody sees it while voting goes on)."""
+    if not box.closed:
+        raise PermissionDenied("Kết quả chỉ công bố khi kết thúc bỏ phiếu.")
+    percent = (Decimal(box.votes_for) * 100 / box.eligible_voters).quantize(Decimal("0.1")) if box.eligible_voters else Decimal(0)
+    return {"for": box.votes_for, "against": box.votes_against, "voters": box.eligible_voters, "present": box.present_count, "percent": percent, "passed": box.passed}
+
+
+@transaction.atomic
+def session_minutes(*, session: CouncilSession, actor: User):
+    """The biên bản of a session, in the council's own series: counts and results, never who voted how."""
+    from documents.models import DocumentType, Series
+    from documents.services import document_create
+
+    _require_secretary(actor, session)
+    boxes = list(session.boxes.filter(closed=True).select_related("nomination__award_kind", "nomination__person", "nomination__unit"))
+    if not boxes:
+        raise ValidationError("Chưa có nội dung nào được bỏ phiếu xong.", code="empty")
+    council = session.council
+    present = [m.get_full_name() for m in session.present.all()] or ["(theo danh sách ký tên kèm theo)"]
+    rows = []
+    for index, box in enumerate(boxes, start=1):
+        result = tally(box=box)
+        rows.append([
+            str(index), str(box.nomination.subject), box.nomination.award_kind.name, str(result["for"]), str(result["against"]),
+            f"{result['percent']:.1f}".replace(".", ",") + " %", "Thông qua" if result["passed"] else "Không thông qua",
+        ])
+    document = document_create(
+        actor=actor,
+        doc_type=DocumentType.MINUTES,
+        issuers=[council.unit],
+        series=Series.COUNCIL,
+        subject=f"Họp {council.name} ngày {session.held_on:%d/%m/%Y}",
+        body=[
+            {"heading": "I. THÀNH PHẦN", "text": f"Chủ trì: {council.chair.get_full_name()}. Thư ký: {council.secretary.get_full_name()}.",
+             "items": [f"Thành viên có mặt: {', '.join(present)}."]},
+            {"heading": "II. KẾT QUẢ BỎ PHIẾU KÍN",
+             "text": f"Hội đồng xem xét {len(boxes)} hồ sơ và bỏ phiếu kín; kết quả chi tiết tại Phụ lục. Biên bản không ghi nhận ý kiến của từng thành viên."},
+        ],
+        annexes=[{"title": "KẾT QUẢ BỎ PHIẾU", "headers": ["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả"], "rows": rows, "landscape": True}],
+        recipients=["Các thành viên Hội đồng", "Cơ quan thường trực Hội đồng"],
+        signers=[{"unit": council.unit, "authority": "TM.", "authority_body": "Hội đồng", "title": "Chủ tịch", "name": council.chair.get_full_name()}],
+    )
+    session.minutes = document
+    session.save(update_fields=["minutes"])
+    return document

@@ -1,0 +1,158 @@
+"""Nominations with dossiers and the council's secret ballot."""
+
+import datetime
+import threading
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.urls import reverse
+
+from awards import nominations as svc
+from awards.models import (
+    AwardKind,
+    AwardRecord,
+    AwardRound,
+    Ballot,
+    BallotParticipation,
+    Council,
+    CouncilSession,
+    NominationStatus,
+)
+from tests.conftest import make_user
+from tests.factories import PersonFactory
+from units.models import AuditEvent, Role, RoleScope
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.7\n% ho so\n"
+
+
+@pytest.fixture
+def council_setup(ministry, province_pair, officer_vl, media_root):
+    secretary = make_user("tk", ministry, Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
+    chair = make_user("ct", ministry, Role.SIGNER)
+    members = [make_user(f"tv{i}", ministry, Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR) for i in range(3)]
+    conflicted_member = make_user("tv-vl", province_pair["vinh-long"], Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR)
+    council = Council.objects.create(unit=ministry, name="Hội đồng Thi đua - Khen thưởng Bộ Công Thương", chair=chair, secretary=secretary)
+    council.members.set(members + [conflicted_member])
+    today = datetime.date.today()
+    award_round = AwardRound.objects.create(name="Đợt xét năm 2025", deciding_unit=ministry, achievement_year=2025,
+                                            opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=30))
+    session = CouncilSession.objects.create(council=council, title="Phiên họp tháng 12", held_on=today)
+    return {"secretary": secretary, "members": members, "conflicted": conflicted_member, "round": award_round, "session": session, "council": council}
+
+
+def nominate(officer, award_round, unit, code="bk-bo", files=("to_trinh", "bao_cao_thanh_tich", "bien_ban")):
+    nomination = svc.nomination_create(actor=officer, round=award_round, proposing_unit=unit, award_kind=AwardKind.objects.get(code=code),
+                                       achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025", unit=unit)
+    for document in files:
+        svc.dossier_add(nomination=nomination, actor=officer, document=document, upload=SimpleUploadedFile(f"{document}.pdf", PDF))
+    return nomination
+
+
+def test_dossier_gate_and_authority(council_setup, officer_vl, province_pair):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=("to_trinh",))
+    with pytest.raises(ValidationError, match="Hồ sơ còn thiếu: báo cáo thành tích"):
+        svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    so_round = AwardRound.objects.create(name="Đợt của Sở", deciding_unit=province_pair["vinh-long"], achievement_year=2025,
+                                         opens_on=council_setup["round"].opens_on, closes_on=council_setup["round"].closes_on)
+    with pytest.raises(ValidationError, match="không có thẩm quyền"):
+        svc.nomination_create(actor=officer_vl, round=so_round, proposing_unit=province_pair["vinh-long"],
+                              award_kind=AwardKind.objects.get(code="bk-bo"), achievement="x", unit=province_pair["vinh-long"])
+
+
+def test_html_renamed_pdf_is_refused_in_dossier(council_setup, officer_vl, province_pair):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=())
+    with pytest.raises(ValidationError):
+        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("x.pdf", b"<html>x</html>"))
+
+
+def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, officer_vl, province_pair):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"])
+    svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    box = svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=nomination)
+    svc.ballot_open(box=box, actor=council_setup["secretary"])
+    a, b, c = council_setup["members"]
+    svc.ballot_vote(box=box, member=a, choice="for")
+    with pytest.raises(ValidationError, match="đã bỏ phiếu"):
+        svc.ballot_vote(box=box, member=a, choice="for")
+    with pytest.raises(ValidationError, match="không bỏ phiếu"):
+        svc.ballot_vote(box=box, member=council_setup["conflicted"], choice="for")
+    svc.ballot_vote(box=box, member=b, choice="for")
+    svc.ballot_vote(box=box, member=c, choice="against")
+    with pytest.raises(PermissionDenied):
+        svc.tally(box=box)
+    client.force_login(a)
+    assert client.get(reverse("awards:ballot-tally", args=[box.pk])).status_code == 403
+    box = svc.ballot_close(box=box, actor=council_setup["secretary"])
+    result = svc.tally(box=box)
+    assert (result["for"], result["against"], result["voters"]) == (2, 1, 3)
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.PASSED  # 2/3 present ≥ 50 % (rule for bk-bo)
+    events = AuditEvent.objects.filter(action="ballot_voted")
+    assert events.count() == 3 and all("Đồng ý" not in e.summary and "for" not in e.summary for e in events)
+    minutes = svc.session_minutes(session=council_setup["session"], actor=council_setup["secretary"])
+    assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:6] == ["2", "1", "66,7 %"]
+    assert a.full_name not in str(minutes.body) + str(minutes.annexes)
+
+
+def test_ballot_schema_keeps_no_voter_and_no_time():
+    from django.db import models
+
+    user_model = __import__("django.contrib.auth", fromlist=["get_user_model"]).get_user_model()
+    for field in Ballot._meta.get_fields():
+        assert getattr(field, "related_model", None) is not user_model
+        assert not isinstance(field, models.DateTimeField | models.TimeField)
+    assert BallotParticipation._meta.constraints[0].fields == ("box", "member")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_double_vote_gives_one_ballot(council_setup, officer_vl, province_pair):
+    if connection.vendor != "postgresql":
+        pytest.skip("Khóa dòng đồng thời cần PostgreSQL; CI chạy bài này trên PostgreSQL.")
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"])
+    svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    box = svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=nomination)
+    svc.ballot_open(box=box, actor=council_setup["secretary"])
+    member, barrier, errors = council_setup["members"][0], threading.Barrier(2), []
+
+    def vote():
+        barrier.wait()
+        try:
+            svc.ballot_vote(box=box, member=member, choice="for")
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=vote) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Ballot.objects.filter(box=box).count() == 1 and len(errors) == 1
+
+
+def test_quota_over_needs_council_reason(council_setup, officer_vl, province_pair):
+    kind = AwardKind.objects.get(code="cstdcs")
+    for _ in range(6):
+        AwardRecord.objects.create(person=PersonFactory(unit=province_pair["vinh-long"]), award_kind=AwardKind.objects.get(code="ldtt"), year=2025, decision="QĐ")
+    people = [PersonFactory(unit=province_pair["vinh-long"]) for _ in range(2)]
+    ministry_round = council_setup["round"]
+    # the ministry decides here only to exercise the quota (CSTĐCS ≤ 15 % of LĐTT, minimum 1): 6 LĐTT → cap 1
+    from awards.models import AwardRule
+
+    AwardRule.objects.filter(award_kind=kind).update(decider_unit_kinds=["ministry"])
+    boxes_needed = []
+    for person in people:
+        nomination = svc.nomination_create(actor=officer_vl, round=ministry_round, proposing_unit=province_pair["vinh-long"], award_kind=kind, achievement="x", person=person)
+        for document in ("to_trinh", "bao_cao_thanh_tich", "bien_ban", "cong_nhan_sang_kien"):
+            svc.dossier_add(nomination=nomination, actor=officer_vl, document=document, upload=SimpleUploadedFile("a.pdf", PDF))
+        boxes_needed.append(svc.nomination_submit(nomination=nomination, actor=officer_vl))
+    svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=boxes_needed[0])
+    with pytest.raises(ValidationError, match="Vượt tỷ lệ"):
+        svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=boxes_needed[1])
+    svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=boxes_needed[1], quota_reason="Thành tích đặc biệt xuất sắc")
+    boxes_needed[1].refresh_from_db()
+    assert boxes_needed[1].quota_override_reason == "Thành tích đặc biệt xuất sắc"
