@@ -1,0 +1,62 @@
+"""Journey: demo-so nominates a collective with its dossier, demo-thuky puts it on a session, the
+members vote by secret ballot, the ballot closes and the result appears."""
+
+import pytest
+from playwright.sync_api import expect
+
+from awards.models import Nomination
+
+
+def logout(page):
+    page.get_by_role("button", name="Đăng xuất").click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, "demo-so")
+    page.goto(f"{live_server.url}/khen-thuong/de-nghi/lap/")
+    page.get_by_label("Danh hiệu, hình thức").select_option(label="Bằng khen của Bộ trưởng Bộ Công Thương (cá nhân và tập thể)")
+    page.get_by_label("Tóm tắt thành tích").fill("Hoàn thành vượt mức các chỉ tiêu năm 2026; đưa vào vận hành 152,5 MW điện gió.")
+    shot(page, "30-nomination-form")
+    page.get_by_role("button", name="Lập hồ sơ").click()
+    for label, name in (("Tờ trình", "to-trinh.pdf"), ("Báo cáo thành tích", "bao-cao.pdf"), ("Biên bản bình xét / xét khen thưởng", "bien-ban.pdf")):
+        path = tmp_path / name
+        path.write_bytes(b"%PDF-1.7\n% ho so de nghi\n")
+        page.get_by_label("Thành phần hồ sơ").select_option(label=label)
+        page.get_by_label("Tệp hồ sơ").set_input_files(str(path))
+        page.get_by_role("button", name="Nộp tệp").click()
+        expect(page.get_by_role("link", name=name)).to_be_visible()
+    page.get_by_role("button", name="Trình hồ sơ").click()
+    expect(page.get_by_test_id("nomination-status")).to_have_text("Đã trình")
+    shot(page, "31-nomination-submitted")
+    nomination = Nomination.objects.get()
+    logout(page)
+
+    login(page, "demo-thuky")
+    page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
+    page.get_by_role("link", name="Phiên họp xét khen thưởng năm 2026").click()
+    session_url = page.url
+    page.get_by_role("button", name="Đưa vào").click()
+    page.get_by_role("button", name="Mở bỏ phiếu kín").click()
+    shot(page, "32-ballot-open")
+    logout(page)
+
+    for member, choice in (("demo-hoidong", "Đồng ý"), ("demo-hoidong2", "Đồng ý"), ("demo-hoidong3", "Không đồng ý"), ("demo-lanhdao", "Đồng ý")):
+        login(page, member)
+        page.goto(session_url)
+        page.get_by_role("button", name=choice, exact=True).click()
+        expect(page.get_by_text("Bạn đã bỏ phiếu")).to_be_visible()
+        logout(page)
+
+    login(page, "demo-thuky")
+    page.goto(session_url)
+    page.get_by_role("button", name="Kết thúc bỏ phiếu").click()
+    expect(page.get_by_test_id("tally")).to_contain_text("3 đồng ý, 1 không đồng ý")
+    expect(page.get_by_test_id("tally")).to_contain_text("Thông qua")
+    shot(page, "33-ballot-closed")
+    page.get_by_role("button", name="Lập biên bản phiên họp").click()
+    expect(page.get_by_test_id("document-status")).to_have_text("Dự thảo")
+    shot(page, "34-minutes")
+    nomination.refresh_from_db()
+    assert nomination.status == "passed"
