@@ -182,3 +182,84 @@ def session_minutes(request, pk):
     session = _session(request, pk)
     document = run_service(request, lambda: svc.session_minutes(session=session, actor=request.user), "Đã lập biên bản phiên họp.")
     return redirect(document or session)
+
+
+def _rounds(user):
+    return AwardRound.objects.filter(deciding_unit__in=Unit.objects.visible_to(user)).select_related("deciding_unit")
+
+
+@login_required
+def round_list(request):
+    return render(request, "awards/round_list.html", {"page": paginate(request, _rounds(request.user))})
+
+
+@login_required
+def round_detail(request, pk):
+    from .models import AwardRecord
+
+    award_round = get_object_or_404(_rounds(request.user), pk=pk)
+    nominations = award_round.nominations.select_related("award_kind", "person__unit", "unit", "decision")
+    decisions = {n.decision for n in nominations if n.decision_id}
+    records = AwardRecord.objects.filter(nomination__round=award_round).select_related("award_kind", "person", "unit")
+    return render(request, "awards/round_detail.html", {"round": award_round, "nominations": nominations, "decisions": decisions, "records": records})
+
+
+@login_required
+@require_POST
+def decision_draft(request, pk):
+    from . import decisions
+
+    award_round = get_object_or_404(_rounds(request.user), pk=pk)
+    title, name = request.POST.get("signer_title", "").strip()[:160], request.POST.get("signer_name", "").strip()[:120]
+    if not title or not name:
+        messages.error(request, "Cần chức vụ và họ tên người ký quyết định.")
+        return redirect("awards:round-detail", pk=pk)
+    document = run_service(request, lambda: decisions.decision_draft(award_round=award_round, actor=request.user, signer_title=title, signer_name=name),
+                           "Đã lập dự thảo quyết định khen thưởng; trình lãnh đạo ký.")
+    return redirect(document) if document else redirect("awards:round-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def decision_record(request, pk):
+    from documents.selectors import document_get_for_user
+
+    from . import decisions
+
+    document = document_get_for_user(request.user, pk)
+    records = run_service(request, lambda: decisions.decision_record(document=document, actor=request.user),
+                          "Đã ghi nhận khen thưởng vào lịch sử và cấp số sổ vàng.")
+    if records:
+        return redirect("awards:round-detail", pk=records[0].nomination.round_id)
+    return redirect(document)
+
+
+@login_required
+def certificate_download(request, pk):
+    from django.http import HttpResponse
+
+    from . import decisions
+    from .models import AwardRecord
+
+    visible = Unit.objects.visible_to(request.user).values("pk")
+    record = get_object_or_404(AwardRecord.objects.filter(Q(unit__in=visible) | Q(person__unit__in=visible)), pk=pk, nomination__isnull=False)
+    response = HttpResponse(decisions.certificate_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="chung-nhan-{record.pk}.pdf"'
+    return response
+
+
+@login_required
+def certificate_bundle(request, pk):
+    from django.http import HttpResponse
+
+    from . import decisions
+    from .models import AwardRecord
+
+    award_round = get_object_or_404(_rounds(request.user), pk=pk)
+    records = list(AwardRecord.objects.filter(nomination__round=award_round).select_related("award_kind", "person__unit", "unit", "nomination__decision"))
+    if not records:
+        messages.error(request, "Chưa có khen thưởng nào được ghi nhận trong đợt này.")
+        return redirect("awards:round-detail", pk=pk)
+    response = HttpResponse(decisions.certificates_bundle(records), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="bang-khen-dot-{award_round.pk}.pdf"'
+    return response

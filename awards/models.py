@@ -212,6 +212,7 @@ class AwardRecord(models.Model):
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
     achievement = models.CharField("thành tích", max_length=300, blank=True)
     golden_book_number = models.CharField("số sổ vàng", max_length=40, blank=True)
+    nomination = models.OneToOneField("Nomination", null=True, blank=True, on_delete=models.SET_NULL, related_name="record")
     revoked = models.BooleanField("đã hủy bỏ", default=False)
     revoking_decision = models.CharField("quyết định hủy bỏ", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -278,6 +279,9 @@ class Nomination(models.Model):
     achievement = models.TextField("tóm tắt thành tích")
     status = models.CharField("trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT)
     quota_override_reason = models.CharField("lý do Hội đồng cho vượt tỷ lệ", max_length=500, blank=True)
+    decision = models.ForeignKey(
+        "documents.OfficialDocument", verbose_name="quyết định khen thưởng", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_by = models.ForeignKey("units.User", null=True, on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,0 +1,71 @@
+"""The decision writes the award history with số sổ vàng; certificates are PDFs; revocation excludes."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from awards import decisions
+from awards import nominations as svc
+from awards.eligibility import evaluate
+from awards.models import AwardRecord, NominationStatus
+from documents.services import document_issue, document_sign, document_submit
+from tests.conftest import make_user
+from units.models import Role
+
+from .test_council import council_setup, nominate  # noqa: F401 - the fixture is shared
+
+pytestmark = pytest.mark.django_db
+
+
+def passed_nomination(setup, officer, unit):
+    nomination = nominate(officer, setup["round"], unit)
+    svc.nomination_submit(nomination=nomination, actor=officer)
+    box = svc.agenda_add(session=setup["session"], actor=setup["secretary"], nomination=nomination)
+    svc.ballot_open(box=box, actor=setup["secretary"])
+    for member in setup["members"]:
+        svc.ballot_vote(box=box, member=member, choice="for")
+    svc.ballot_close(box=box, actor=setup["secretary"])
+    nomination.refresh_from_db()
+    return nomination
+
+
+def test_decision_records_history_with_golden_book_numbers(client, council_setup, officer_vl, province_pair, ministry, django_capture_on_commit_callbacks):  # noqa: F811
+    nomination = passed_nomination(council_setup, officer_vl, province_pair["vinh-long"])
+    document = decisions.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"], signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
+    assert document.annexes[0]["rows"][0][1] == "Sở Công Thương tỉnh Vĩnh Long"
+    signer, clerk = make_user("bt-sign", ministry, Role.SIGNER), make_user("bt-clerk", ministry, Role.CLERK)
+    document_submit(document=document, actor=council_setup["secretary"])
+    document_sign(document=document, actor=signer)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_issue(document=document, actor=clerk)
+    records = decisions.decision_record(document=document, actor=council_setup["secretary"])
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.DECIDED
+    record = records[0]
+    assert record.golden_book_number.startswith("01/") and document.symbol in record.decision
+    text = " ".join(PdfReader(io.BytesIO(decisions.certificate_pdf(record))).pages[0].extract_text().split())
+    assert "BẰNG KHEN" in text and record.golden_book_number in text and "Sở Công Thương tỉnh Vĩnh Long" in text
+    client.force_login(officer_vl)
+    response = client.get(reverse("awards:certificate-download", args=[record.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert "Sở Công Thương tỉnh Vĩnh Long" in client.get(reverse("awards:honour-board")).content.decode()
+    with pytest.raises(Exception, match="đã được ghi nhận"):
+        decisions.decision_record(document=document, actor=council_setup["secretary"])
+
+
+def test_revoked_award_is_ignored_from_then_on(province_pair):
+    from awards.models import AwardKind
+    from awards.services import award_record_revoke
+    from tests.factories import PersonFactory
+
+    secretary = make_user("tk2", province_pair["vinh-long"], Role.COUNCIL_SECRETARY)
+    person = PersonFactory(unit=province_pair["vinh-long"])
+    kind = AwardKind.objects.get(code="cstdcs")
+    record = AwardRecord.objects.create(person=person, award_kind=kind, year=2024, decision="QĐ")
+    AwardRecord.objects.create(person=person, award_kind=kind, year=2025, decision="QĐ")
+    assert evaluate(code="bk-bo", year=2025, person=person).result == "pass"
+    award_record_revoke(actor=secretary, record=record, revoking_decision="QĐ 9/QĐ-SCT")
+    assert evaluate(code="bk-bo", year=2025, person=person).result == "review"
+    assert AwardRecord.objects.filter(pk=record.pk, revoked=True).exists()
