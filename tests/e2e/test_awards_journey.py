@@ -60,3 +60,38 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     shot(page, "34-minutes")
     nomination.refresh_from_db()
     assert nomination.status == "passed"
+
+    page.goto(f"{live_server.url}/khen-thuong/dot/{nomination.round_id}/")
+    page.get_by_label("Chức vụ người ký quyết định").fill("Bộ trưởng")
+    page.get_by_label("Họ và tên người ký quyết định").fill("Nguyễn Hồng Diên")
+    page.get_by_role("button", name="Lập dự thảo quyết định cho hồ sơ đã thông qua").click()
+    page.get_by_role("button", name="Trình ký").click()
+    decision_url = page.url
+    logout(page)
+
+    login(page, "demo-lanhdao")
+    page.goto(decision_url)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Ký văn bản").click()
+    logout(page)
+    login(page, "demo-vanthu")
+    page.goto(decision_url)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Cấp số, ban hành").click()
+    expect(page.get_by_test_id("document-symbol")).to_contain_text("/QĐ-BCT")
+    shot(page, "35-decision-issued")
+    logout(page)
+
+    login(page, "demo-thuky")
+    page.goto(f"{live_server.url}/khen-thuong/dot/{nomination.round_id}/")
+    page.get_by_role("button", name="Ghi nhận vào lịch sử, cấp số sổ vàng").click()
+    with page.expect_download() as info:
+        page.get_by_test_id("certificate-download").first.click()
+    info.value.save_as(tmp_path / "bang-khen.pdf")
+    assert (tmp_path / "bang-khen.pdf").read_bytes().startswith(b"%PDF-")
+    shot(page, "36-certificates")
+    logout(page)
+
+    page.goto(f"{live_server.url}/vinh-danh/?year=2026")
+    expect(page.get_by_role("cell", name="Sở Công Thương tỉnh Vĩnh Long")).to_be_visible()
+    shot(page, "37-honour-board")
