@@ -15,6 +15,7 @@ from units.scoping import get_scope, has_role, role_units
 from units.web import run_service
 
 from . import nominations as svc
+from .eligibility import evaluate_many
 from .models import AwardKind, AwardRound, BallotBox, CouncilSession, DossierDocument, DossierFile, Nomination
 
 
@@ -38,7 +39,10 @@ def nomination_list(request):
     if status:
         nominations = nominations.filter(status=status)
     can_nominate = role_units(request.user, Role.UNIT_OFFICER).exists()
-    return render(request, "awards/nomination_list.html", {"page": paginate(request, nominations), "can_nominate": can_nominate})
+    page = paginate(request, nominations.select_related("round"))
+    findings = evaluate_many(page.object_list)
+    rows = [{"nomination": n, "finding": findings[n.pk]} for n in page.object_list]
+    return render(request, "awards/nomination_list.html", {"page": page, "rows": rows, "can_nominate": can_nominate})
 
 
 @login_required

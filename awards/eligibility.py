@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
+
 from units.models import ClusterMembership, ClusterRole, Person, Unit
 
 from .models import (
@@ -244,9 +246,9 @@ def leads_cluster(unit: Unit, year: int) -> bool:
     )
 
 
-def check_co_bo(history: History, year: int, rule=None, *, unit: Unit) -> Finding:
+def check_co_bo(history: History, year: int, rule=None, *, unit: Unit, leads: bool | None = None) -> Finding:
     """Rule 10: the leading unit of its cluster in the year, and TLĐXS that year (TT 22/2023/TT-BCT Art 6)."""
-    if not leads_cluster(unit, year):
+    if not (leads if leads is not None else leads_cluster(unit, year)):
         return Finding(FAIL, f"Không phải đơn vị dẫn đầu cụm, khối thi đua năm {year} (Điều 6 Thông tư 22/2023/TT-BCT).")
     if not history.holds("tldxs", year):
         return Finding(FAIL, f"Chưa đạt danh hiệu Tập thể lao động xuất sắc năm {year} (Điều 6 Thông tư 22/2023/TT-BCT).")
@@ -270,22 +272,116 @@ def check_once(*, history: History, code: str, year: int) -> Finding | None:
     return None
 
 
-def evaluate(*, code: str, year: int, person: Person | None = None, unit: Unit | None = None) -> Finding:
-    """The eligibility of one subject for one title or form in one achievement year."""
-    rule = rule_for(code, year)
-    history = load_history(person=person, unit=unit)
+def evaluate(*, code: str, year: int, person: Person | None = None, unit: Unit | None = None,
+             history: History | None = None, members: Members | None = None, rule=..., leads: bool | None = None) -> Finding:
+    """The eligibility of one subject for one title or form in one achievement year.
+
+    ``history``, ``members``, ``rule`` and ``leads`` may be preloaded (see ``evaluate_many``).
+    """
+    rule = rule_for(code, year) if rule is ... else rule
+    history = history if history is not None else load_history(person=person, unit=unit)
     repeated = check_once(history=history, code=code, year=year)
     if repeated:
         return repeated
     if person is not None and code in INDIVIDUAL_CHECKS:
         return INDIVIDUAL_CHECKS[code](history, year, rule)
     if unit is not None and code in ("tldxs", "tldtt"):
-        members = load_members(unit, year)
+        members = members if members is not None else load_members(unit, year)
         check = check_tldxs if code == "tldxs" else check_tldtt
         return check(history, year, rule, members=members)
     if unit is not None and code == "co-bo":
-        return check_co_bo(history, year, rule, unit=unit)
+        return check_co_bo(history, year, rule, unit=unit, leads=leads)
     return Finding(REVIEW, "Tiêu chuẩn của hình thức này do Hội đồng xem xét theo hồ sơ.")
+
+
+def evaluate_many(nominations) -> dict[int, Finding]:
+    """Eligibility of many nominations with a fixed number of queries, however many there are."""
+    nominations = list(nominations)
+    person_ids = {n.person_id for n in nominations if n.person_id}
+    unit_ids = {n.unit_id for n in nominations if n.unit_id}
+    histories: dict[tuple[str, int], History] = defaultdict(History)
+    for person_id, unit_id, code, year in AwardRecord.objects.filter(revoked=False).filter(
+        Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)
+    ).values_list("person_id", "unit_id", "award_kind__code", "year"):
+        histories[("p", person_id) if person_id else ("u", unit_id)].awards[code].add(year)
+    for person_id, unit_id, year, level in Rating.objects.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).values_list(
+        "person_id", "unit_id", "year", "level"
+    ):
+        histories[("p", person_id) if person_id else ("u", unit_id)].ratings[year] = level
+    for initiative in Initiative.objects.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)):
+        key = ("p", initiative.person_id) if initiative.person_id else ("u", initiative.unit_id)
+        histories[key].initiatives.append(initiative)
+    for discipline in Discipline.objects.filter(person_id__in=person_ids):
+        histories[("p", discipline.person_id)].disciplines.append(discipline)
+    members = _members_many({(n.unit_id, n.round.achievement_year) for n in nominations if n.unit_id and n.award_kind.code in ("tldxs", "tldtt")})
+    leaders = _leaders_many({(n.unit_id, n.round.achievement_year) for n in nominations if n.unit_id and n.award_kind.code == "co-bo"})
+    rules = _rules_many({(n.award_kind.code, n.round.achievement_year) for n in nominations})
+    results = {}
+    for n in nominations:
+        year, code = n.round.achievement_year, n.award_kind.code
+        key = ("p", n.person_id) if n.person_id else ("u", n.unit_id)
+        results[n.pk] = evaluate(
+            code=code, year=year, person=n.person, unit=n.unit, history=histories[key],
+            members=members.get((n.unit_id, year)), rule=rules.get((code, year)), leads=(n.unit_id, year) in leaders,
+        )
+    return results
+
+
+def _members_many(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Members]:
+    if not pairs:
+        return {}
+    units, years = {u for u, _ in pairs}, {y for _, y in pairs}
+    persons = dict(Person.objects.filter(unit_id__in=units, is_active=True).values_list("pk", "unit_id"))
+    awards = defaultdict(set)
+    for person_id, code, year in AwardRecord.objects.filter(person_id__in=persons, year__in=years, revoked=False).values_list(
+        "person_id", "award_kind__code", "year"
+    ):
+        awards[(code, year)].add(person_id)
+    ratings = {(p, y): level for p, y, level in Rating.objects.filter(person_id__in=persons, year__in=years).values_list("person_id", "year", "level")}
+    warned = {
+        (d.person_id, d.year) for d in Discipline.objects.filter(person_id__in=persons, year__in=years) if DISCIPLINE_RANK[d.level] >= DISCIPLINE_RANK["warning"]
+    }
+    result = {}
+    for unit_id, year in pairs:
+        members = [p for p, u in persons.items() if u == unit_id]
+        result[(unit_id, year)] = Members(
+            count=len(members),
+            ldtt=sum(1 for p in members if p in awards[("ldtt", year)]),
+            cstdcs=sum(1 for p in members if p in awards[("cstdcs", year)]),
+            completed=sum(1 for p in members if RATING_RANK.get(ratings.get((p, year), "kht"), 0) >= RATING_RANK["ht"]),
+            disciplined_warning=sum(1 for p in members if (p, year) in warned),
+        )
+    return result
+
+
+def _leaders_many(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    if not pairs:
+        return set()
+    from campaigns.models import LeaderVote
+
+    years = {y for _, y in pairs}
+    voted = set(LeaderVote.objects.filter(covenant__year__in=years).values_list("unit_id", "covenant__year"))
+    voted_clusters = set(LeaderVote.objects.filter(covenant__year__in=years).values_list("covenant__cluster_id", "covenant__year"))
+    leads = {
+        (unit_id, year)
+        for unit_id, year, cluster_id in ClusterMembership.objects.filter(
+            unit_id__in={u for u, _ in pairs}, year__in=years, role=ClusterRole.LEAD
+        ).values_list("unit_id", "year", "cluster_id")
+        if (cluster_id, year) not in voted_clusters
+    }
+    return (voted | leads) & pairs
+
+
+def _rules_many(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], AwardRule]:
+    rulesets = list(RuleSet.objects.order_by("-valid_from"))
+    rules = {(r.ruleset_id, r.award_kind.code): r for r in AwardRule.objects.select_related("award_kind", "quota_base")}
+    result = {}
+    for code, year in pairs:
+        for ruleset in rulesets:
+            if ruleset.valid_from.year <= year and (ruleset.valid_to is None or ruleset.valid_to.year >= year):
+                result[(code, year)] = rules.get((ruleset.id, code))
+                break
+    return result
 
 
 def check_dossier(*, code: str, year: int, provided: set[str]) -> Finding:

@@ -1,0 +1,55 @@
+"""The nomination list with eligibility runs a number of queries that does not grow with nominations."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from awards.eligibility import evaluate, evaluate_many
+from awards.models import AwardKind, AwardRecord, AwardRound, Nomination, Rating
+from tests.factories import PersonFactory, UnitFactory
+from units.models import UnitKind
+
+pytestmark = pytest.mark.django_db
+
+
+def add(count, start, award_round, proposing):
+    kinds = {k.code: k for k in AwardKind.objects.all()}
+    for index in range(start, start + count):
+        if index % 2:
+            person = PersonFactory(unit=proposing)
+            AwardRecord.objects.create(person=person, award_kind=kinds["cstdcs"], year=2024, decision="QĐ")
+            Rating.objects.create(person=person, year=2025, level="htxs")
+            Nomination.objects.create(round=award_round, proposing_unit=proposing, person=person, award_kind=kinds["cstd-bo"], achievement="x", status="submitted")
+        else:
+            unit = UnitFactory(code=f"tt-{index}", kind=UnitKind.DIVISION, parent=proposing)
+            PersonFactory(unit=unit)
+            Nomination.objects.create(round=award_round, proposing_unit=proposing, unit=unit, award_kind=kinds["tldxs"], achievement="x", status="submitted")
+
+
+def test_nomination_list_query_count_is_flat(client, ministry, province_pair, officer_vl):
+    today = datetime.date.today()
+    award_round = AwardRound.objects.create(name="Đợt", deciding_unit=ministry, achievement_year=2025, opens_on=today, closes_on=today)
+    vl = province_pair["vinh-long"]
+    client.force_login(officer_vl)
+    add(5, 0, award_round, vl)
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("awards:nomination-list"))
+    add(20, 5, award_round, vl)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(reverse("awards:nomination-list"))
+    assert "Không đạt" in response.content.decode()
+    assert len(small) == len(large), f"5 hồ sơ: {len(small)} truy vấn; 25 hồ sơ: {len(large)} truy vấn"
+
+
+def test_batch_and_single_evaluation_agree(ministry, province_pair):
+    today = datetime.date.today()
+    award_round = AwardRound.objects.create(name="Đợt", deciding_unit=ministry, achievement_year=2025, opens_on=today, closes_on=today)
+    add(6, 0, award_round, province_pair["vinh-long"])
+    nominations = list(Nomination.objects.select_related("round", "award_kind", "person", "unit"))
+    batch = evaluate_many(nominations)
+    for n in nominations:
+        single = evaluate(code=n.award_kind.code, year=2025, person=n.person, unit=n.unit)
+        assert (batch[n.pk].result, batch[n.pk].reason) == (single.result, single.reason)
