@@ -25,10 +25,48 @@ PERSONS = [
     ("Phạm Thị Thu Hằng", "sct-vinh-long", {"ldtt": [2025]}, {2025: "htt"}, [], "CSTĐCS 2025: không đạt (chưa HTXS, chưa có sáng kiến)"),
     ("Võ Văn Dũng", "sct-vinh-long", {"bk-bo": [2019], "cstdcs": [2021, 2023, 2025], "ldtt": [2021, 2022, 2023, 2024, 2025]},
      {2021: "htt", 2022: "htt", 2023: "htxs", 2024: "htt", 2025: "htxs"}, [(2023, "unit")], "Bằng khen Thủ tướng 2025: đạt"),
+    ("Hoàng Văn Phúc", "sct-vinh-long", {"bk-bo": [2018], "cstdcs": [2023, 2025], "ldtt": [2021, 2022, 2023, 2024, 2025]},
+     {2021: "htt", 2022: "htt", 2023: "htxs", 2024: "htt", 2025: "htxs"}, [(2023, "unit"), (2025, "unit")],
+     "Bằng khen Thủ tướng 2025: không đạt (02 lần CSTĐCS trong 05 năm)"),
+    ("Đặng Minh Tuấn", "van-phong", {"ldtt": [2020, 2021, 2022, 2023, 2024, 2025], "cstdcs": [2020, 2021, 2022, 2023, 2024, 2025],
+                                     "cstd-bo": [2024, 2025]},
+     {2020: "htxs", 2021: "htxs", 2022: "htxs", 2023: "htxs", 2024: "htxs", 2025: "htxs"}, [(2022, "ministry"), (2025, "national")],
+     "CSTĐ toàn quốc 2025: đạt (CSTĐ Bộ 2024, 2025, sáng kiến toàn quốc)"),
+    ("Đỗ Thị Lan", "sct-vinh-long", {"ldtt": [2025]}, {2025: "htxs"}, [], "CSTĐCS 2025: đạt (LĐTT và hoàn thành xuất sắc nhiệm vụ)"),
+    ("Ngô Thị Mai", "sct-vinh-long", {}, {2025: "htt"}, [], "LĐTT 2025: đạt (hoàn thành tốt nhiệm vụ)"),
+    ("Bùi Văn Hùng", "sct-vinh-long", {}, {2025: "ht"}, [], "LĐTT 2025: không đạt (chỉ hoàn thành nhiệm vụ)"),
+]
+
+# The demo case of each rule (legal-reference §8): what to check, and the result the history gives.
+# (rule, subject kind, person name or unit code, award code, year, expected result)
+DEMO_CASES = [
+    ("1 CSTĐ Bộ", "person", "Nguyễn Thị Minh Châu", "cstd-bo", 2025, "pass"),
+    ("1 CSTĐ Bộ", "person", "Trần Quốc Bảo", "cstd-bo", 2025, "fail"),
+    ("2 CSTĐ toàn quốc", "person", "Đặng Minh Tuấn", "cstd-tq", 2025, "pass"),
+    ("2 CSTĐ toàn quốc", "person", "Nguyễn Thị Minh Châu", "cstd-tq", 2025, "fail"),
+    ("3 CSTĐCS", "person", "Đỗ Thị Lan", "cstdcs", 2025, "pass"),
+    ("3 CSTĐCS", "person", "Phạm Thị Thu Hằng", "cstdcs", 2025, "fail"),
+    ("4 LĐTT", "person", "Ngô Thị Mai", "ldtt", 2025, "pass"),
+    ("4 LĐTT", "person", "Bùi Văn Hùng", "ldtt", 2025, "fail"),
+    ("5 TLĐXS", "unit", "sct-vinh-long-qlcn", "tldxs", 2025, "pass"),
+    ("5 TLĐXS", "unit", "sct-vinh-long-qltm", "tldxs", 2025, "fail"),
+    ("6 TLĐTT", "unit", "sct-vinh-long-qlcn", "tldtt", 2025, "pass"),
+    ("6 TLĐTT", "unit", "sct-vinh-long-qltm", "tldtt", 2025, "fail"),
+    ("7 Bằng khen Bộ", "person", "Lê Hoàng Nam", "bk-bo", 2025, "pass"),
+    ("7 Bằng khen Bộ", "person", "Phạm Thị Thu Hằng", "bk-bo", 2025, "review"),
+    ("8 Bằng khen Thủ tướng", "person", "Võ Văn Dũng", "bk-ttg", 2025, "pass"),
+    ("8 Bằng khen Thủ tướng", "person", "Hoàng Văn Phúc", "bk-ttg", 2025, "fail"),
+    ("10 Cờ thi đua Bộ", "unit", "sct-nghe-an", "co-bo", 2025, "pass"),
+    ("10 Cờ thi đua Bộ", "unit", "sct-ha-tinh", "co-bo", 2025, "fail"),
+    ("Điều 5 một thành tích", "person", "Nguyễn Thị Minh Châu", "cstdcs", 2025, "fail"),
+    ("Điều 5 một thành tích", "unit", "cuc-ctdp", "tldxs", 2018, "fail"),
 ]
 
 
 def seed(seeder, units) -> None:
+    from .catalogue import seed_catalogue
+
+    seed_catalogue()  # the migration seeds it; a flushed test database needs it again
     kinds = {k.code: k for k in AwardKind.objects.all()}
     ctdp = units["cuc-ctdp"]
     for code, years in SEED_002.items():
@@ -57,7 +95,8 @@ def seed(seeder, units) -> None:
 
 
 def _collectives(seeder, units, kinds) -> None:
-    """Two divisions of Sở Công Thương Vĩnh Long: 7 of 10 LĐTT (TLĐXS passes) and 6 of 10 (fails)."""
+    """Two divisions of Sở Công Thương Vĩnh Long: 7 of 10 LĐTT (TLĐXS and TLĐTT pass) and 6 of 10 with a
+    member warned (both fail); and the cluster leader and deputy for Cờ thi đua (rule 10)."""
     for unit_code, ldtt in (("sct-vinh-long-qlcn", 7), ("sct-vinh-long-qltm", 6)):
         unit = units[unit_code]
         if Rating.objects.filter(unit=unit, year=2025).exists():
@@ -72,8 +111,18 @@ def _collectives(seeder, units, kinds) -> None:
                 AwardRecord.objects.get_or_create(person=person, award_kind=kinds["ldtt"], year=2025, defaults={"decision": "QĐ minh họa 2025"})
             if index == 0:
                 AwardRecord.objects.get_or_create(person=person, award_kind=kinds["cstdcs"], year=2025, defaults={"decision": "QĐ minh họa 2025"})
-        Discipline.objects.get_or_create(person=members[9], year=2025, defaults={"level": "reprimand", "decision": "QĐ minh họa"})
+        # A reprimand does not bar TLĐTT; a warning does (Art 28): the second division fails on it.
+        level = "reprimand" if ldtt >= 7 else "warning"
+        Discipline.objects.get_or_create(person=members[9], year=2025, defaults={"level": level, "decision": "QĐ minh họa"})
         seeder._count("award demo collectives", True)
+    # Rule 10: the 2025 leader of Cụm thi đua số VI (Nghệ An) and its deputy (Hà Tĩnh), both TLĐXS in 2025.
+    for unit_code in ("sct-nghe-an", "sct-ha-tinh"):
+        _, created = Rating.objects.get_or_create(unit=units[unit_code], year=2025, defaults={"level": "htxs"})
+        seeder._count("award demo collectives", created)
+        _, created = AwardRecord.objects.get_or_create(
+            unit=units[unit_code], award_kind=kinds["tldxs"], year=2025, defaults={"decision": "QĐ minh họa 2025"}
+        )
+        seeder._count("award records", created)
 
 
 def seed_council(seeder, units) -> None:
