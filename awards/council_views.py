@@ -9,14 +9,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from units.excel import xlsx_response
 from units.models import Person, Role, Unit
 from units.pagination import paginate
 from units.scoping import get_scope, has_role, role_units
 from units.web import run_service
 
+from . import eligibility
 from . import nominations as svc
 from .eligibility import evaluate_many
-from .models import AwardKind, AwardRound, BallotBox, CouncilSession, DossierDocument, DossierFile, Nomination
+from .models import (
+    AwardKind,
+    AwardRound,
+    BallotBox,
+    CouncilSession,
+    DossierDocument,
+    DossierFile,
+    Nomination,
+    NominationStatus,
+)
 
 
 def nominations_visible_to(user):
@@ -36,13 +47,46 @@ def nominations_visible_to(user):
 def nomination_list(request):
     nominations = nominations_visible_to(request.user)
     status = request.GET.get("status", "")
-    if status:
+    if status in NominationStatus.values:
         nominations = nominations.filter(status=status)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        nominations = nominations.filter(
+            Q(person__full_name__icontains=query) | Q(unit__name__icontains=query)
+            | Q(award_kind__name__icontains=query) | Q(proposing_unit__name__icontains=query)
+        )
+    if request.GET.get("format") == "xlsx":
+        return _nominations_xlsx(nominations.select_related("round")[:EXPORT_LIMIT])
     can_nominate = role_units(request.user, Role.UNIT_OFFICER).exists()
     page = paginate(request, nominations.select_related("round"))
     findings = evaluate_many(page.object_list)
     rows = [{"nomination": n, "finding": findings[n.pk]} for n in page.object_list]
-    return render(request, "awards/nomination_list.html", {"page": page, "rows": rows, "can_nominate": can_nominate})
+    return render(request, "awards/nomination_list.html", {
+        "page": page, "rows": rows, "can_nominate": can_nominate, "statuses": NominationStatus.choices, "params": request.GET,
+    })
+
+
+EXPORT_LIMIT = 5000
+
+
+def _nominations_xlsx(nominations):
+    """The list a unit sends upward: each nomination with its eligibility finding and reason."""
+    nominations = list(nominations)
+    findings = evaluate_many(nominations)
+    rows = [
+        (
+            index, str(n.subject), "Cá nhân" if n.person_id else "Tập thể", n.subject_unit.name if n.person_id else "", n.award_kind.name,
+            n.round.achievement_year, n.round.name, n.proposing_unit.name, n.get_status_display(),
+            findings[n.pk].label, findings[n.pk].reason, n.achievement,
+        )
+        for index, n in enumerate(nominations, start=1)
+    ]
+    return xlsx_response(
+        filename="de-nghi-khen-thuong.xlsx", title="Đề nghị khen thưởng",
+        headers=["STT", "Tập thể, cá nhân", "Đối tượng", "Đơn vị công tác", "Danh hiệu, hình thức", "Năm thành tích", "Đợt xét",
+                 "Đơn vị đề nghị", "Trạng thái", "Điều kiện", "Lý do", "Tóm tắt thành tích"],
+        rows=rows,
+    )
 
 
 @login_required
@@ -139,9 +183,30 @@ def session_detail(request, pk):
         "box": box, "findings": svc.findings_for(box.nomination), "voted": box.pk in voted,
         "conflicted": svc.conflicted(request.user, box.nomination), "tally": svc.tally(box=box) if box.closed else None,
     } for box in boxes]
-    waiting = Nomination.objects.filter(status="submitted", round__deciding_unit=session.council.unit) if is_secretary else []
-    return render(request, "awards/session_detail.html", {"session": session, "items": items, "waiting": waiting,
-                                                          "is_secretary": is_secretary, "is_member": is_member})
+    waiting = list(
+        Nomination.objects.filter(status="submitted", round__deciding_unit=session.council.unit)
+        .select_related("award_kind", "person", "unit", "round")
+    ) if is_secretary else []
+    quotas = []
+    for code, year in sorted({(n.award_kind.code, n.round.achievement_year) for n in waiting} | {(i["box"].nomination.award_kind.code, i["box"].nomination.round.achievement_year) for i in items}):
+        status = eligibility.quota_status(code=code, year=year, decider=session.council.unit)
+        if status:
+            quotas.append(status)
+    present = set(session.present.values_list("pk", flat=True))
+    members = [{"user": m, "present": m.pk in present} for m in session.council.members.order_by("full_name")]
+    return render(request, "awards/session_detail.html", {
+        "session": session, "items": items, "waiting": waiting, "quotas": quotas, "members": members,
+        "attendance_recorded": bool(present), "is_secretary": is_secretary, "is_member": is_member,
+    })
+
+
+@login_required
+@require_POST
+def session_attendance(request, pk):
+    session = _session(request, pk)
+    run_service(request, lambda: svc.session_attendance_set(session=session, actor=request.user, present_ids=request.POST.getlist("present")),
+                "Đã ghi danh sách thành viên có mặt.")
+    return redirect(session)
 
 
 @login_required

@@ -41,7 +41,7 @@ def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, s
     """Draft the Quyết định for the round's passed nominations, with the annex of recipients and money."""
     _require(actor, award_round)
     nominations = list(
-        Nomination.objects.select_for_update().filter(round=award_round, status=NominationStatus.PASSED, decision__isnull=True)
+        Nomination.objects.select_for_update(of=("self",)).filter(round=award_round, status=NominationStatus.PASSED, decision__isnull=True)
         .select_related("award_kind", "person__unit", "unit", "round")
     )
     if not nominations:

@@ -163,10 +163,15 @@ def check_bk_bo(history: History, year: int, rule=None) -> Finding:
 def check_bk_ttg(history: History, year: int, rule=None) -> Finding:
     """Rule 8, điểm b: holds a Bằng khen Bộ, then ≥ 5 consecutive years ≥ HTT with 3 CSTĐCS (Art 73)."""
     window = int(_param(rule, "years", 5))
+    years = range(year - window + 1, year + 1)
     earlier = [y for y in history.awards.get("bk-bo", set()) if y < year]
     if not earlier:
         return Finding(REVIEW, f"Chưa có Bằng khen cấp Bộ, ngành, tỉnh trước đó; Hội đồng xem xét theo điểm a, c (Điều 73 khoản 1 {LAW}).")
-    years = range(year - window + 1, year + 1)
+    if min(earlier) >= years.start:  # the five years are counted after the Bằng khen ("sau đó")
+        return Finding(
+            FAIL,
+            f"Bằng khen cấp Bộ, ngành, tỉnh năm {min(earlier)}: chưa đủ {window:02d} năm liên tục sau đó đến năm đề nghị (Điều 73 khoản 1 điểm b {LAW}).",
+        )
     if not all(history.rated_at_least(y, "htt") for y in years):
         return Finding(FAIL, f"Chưa đủ {window:02d} năm liên tục hoàn thành tốt nhiệm vụ trở lên đến năm đề nghị (Điều 73 khoản 1 điểm b {LAW}).")
     cstdcs = sum(1 for y in years if history.holds("cstdcs", y))
@@ -416,23 +421,50 @@ def check_authority(*, code: str, year: int, decider: Unit) -> Finding:
     )
 
 
-def quota_status(*, code: str, year: int, decider: Unit, proposed: int) -> dict | None:
-    """Rule 11: the cap for a title per deciding unit and year (a warning; only the council overrides)."""
+def quota_cap(*, base: int, percent: Decimal, rounding: str, minimum: int) -> int:
+    """The number allowed: ``percent`` of ``base``, rounded as the rule says, never below ``minimum``."""
+    import math
+
+    exact = Decimal(base) * Decimal(percent) / 100
+    if rounding == "ceil":
+        allowed = math.ceil(exact)
+    elif rounding == "half_up":
+        allowed = int(exact.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+    else:
+        allowed = math.floor(exact)
+    return max(minimum, allowed)
+
+
+def quota_status(*, code: str, year: int, decider: Unit, proposed: int | None = None) -> dict | None:
+    """Rule 11: the cap for a title per deciding unit and achievement year (a warning; only the council overrides).
+
+    ``proposed`` defaults to the nominations already before the deciding unit's council for that year
+    (on the agenda, passed or decided, in any of its rounds).
+    """
     rule = rule_for(code, year)
     if rule is None or rule.quota_percent is None or rule.quota_base is None:
         return None
-    import math
+    from .models import Nomination
 
+    if proposed is None:
+        proposed = Nomination.objects.filter(
+            round__deciding_unit=decider, round__achievement_year=year, award_kind__code=code,
+            status__in=("on_agenda", "passed", "decided"),
+        ).count()
     base = AwardRecord.objects.filter(
         award_kind=rule.quota_base, year=year, revoked=False
     ).filter(models_q_in_subtree(decider)).count()
-    cap = max(rule.quota_minimum, math.floor(base * rule.quota_percent / 100))
+    cap = quota_cap(base=base, percent=rule.quota_percent, rounding=rule.quota_rounding, minimum=rule.quota_minimum)
     return {
+        "kind": rule.award_kind.name,
         "base": base,
         "cap": cap,
         "proposed": proposed,
         "over": proposed > cap,
-        "text": f"Tối đa {rule.quota_percent:g}% của {base} {rule.quota_base.name} = {cap}; đang đề nghị {proposed}.",
+        "text": (
+            f"{rule.award_kind.name}: tối đa {rule.quota_percent:g}% của {base} {rule.quota_base.name} "
+            f"({rule.get_quota_rounding_display().lower()}, tối thiểu {rule.quota_minimum}) = {cap}; đang đề nghị {proposed}."
+        ),
         "confirmed": rule.confirmed,
     }
 

@@ -67,6 +67,12 @@ class Denominator(models.TextChoices):
     PRESENT = "present", "Số thành viên có mặt"
 
 
+class QuotaRounding(models.TextChoices):
+    FLOOR = "floor", "Làm tròn xuống"
+    CEIL = "ceil", "Làm tròn lên"
+    HALF_UP = "half_up", "Làm tròn đến số gần nhất"
+
+
 class AwardRule(models.Model):
     """Everything the law sets for one title or form in one rule set; every value is editable data."""
 
@@ -83,6 +89,7 @@ class AwardRule(models.Model):
     quota_base = models.ForeignKey(
         AwardKind, verbose_name="tính trên số", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    quota_rounding = models.CharField("cách làm tròn", max_length=8, choices=QuotaRounding.choices, default=QuotaRounding.FLOOR)
     quota_minimum = models.PositiveSmallIntegerField("tối thiểu", default=1)
     reward_multiple = models.DecimalField("hệ số tiền thưởng (lần mức lương cơ sở)", max_digits=5, decimal_places=2, null=True, blank=True)
     params = models.JSONField("tham số khác", default=dict, blank=True)
@@ -390,6 +397,7 @@ class BallotBox(models.Model):
     votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
     eligible_voters = models.PositiveSmallIntegerField(null=True, blank=True)
     present_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    denominator_count = models.PositiveSmallIntegerField("mẫu số tính tỷ lệ", null=True, blank=True)
     passed = models.BooleanField(null=True)
 
     class Meta:

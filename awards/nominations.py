@@ -21,11 +21,14 @@ from .models import (
     BallotBox,
     BallotParticipation,
     CouncilSession,
+    DossierDocument,
     DossierFile,
     Nomination,
     NominationStatus,
     VoteChoice,
 )
+
+DOSSIER_EXTENSIONS = {"pdf", "docx", "png", "jpg"}
 
 
 @transaction.atomic
@@ -44,6 +47,16 @@ def nomination_create(*, actor: User, round, proposing_unit, award_kind, achieve
     authority = eligibility.check_authority(code=award_kind.code, year=round.achievement_year, decider=round.deciding_unit)
     if authority.result == eligibility.FAIL:
         raise ValidationError(authority.reason, code="authority")  # rule 9
+    same = Nomination.objects.filter(
+        round__achievement_year=round.achievement_year, award_kind=award_kind, person=person, unit=unit,
+    ).exclude(status__in=(NominationStatus.WITHDRAWN, NominationStatus.FAILED))
+    earlier = same.select_related("round").first()
+    if earlier is not None:  # Art 5: one achievement backs one award, whichever round it is sent to
+        raise ValidationError(
+            f"Thành tích năm {round.achievement_year} của đối tượng này đã được đề nghị {award_kind.name} (đợt “{earlier.round.name}”); "
+            f"một thành tích không đề nghị khen thưởng hai lần (Điều 5 Luật Thi đua, khen thưởng 2022).",
+            code="same_achievement",
+        )
     nomination = Nomination(
         round=round, proposing_unit=proposing_unit, person=person, unit=unit, award_kind=award_kind,
         achievement=nfc(achievement), created_by=actor,
@@ -60,7 +73,11 @@ def dossier_add(*, nomination: Nomination, actor: User, document: str, upload) -
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được nộp hồ sơ.")
     if nomination.status != NominationStatus.DRAFT:
         raise ValidationError("Hồ sơ đã trình không bổ sung được.", code="submitted")
+    if document not in DossierDocument.values:
+        raise ValidationError("Thành phần hồ sơ không hợp lệ.", code="document")
     kind, extension = sniff_upload(upload)
+    if extension not in DOSSIER_EXTENSIONS:
+        raise ValidationError("Tệp hồ sơ phải là PDF, Word (.docx) hoặc ảnh PNG/JPEG.", code="bad_type")
     key = f"{uuid.uuid4().hex}.{extension}"
     upload.seek(0)
     item = DossierFile(nomination=nomination, document=document, storage_key=key, original_name=nfc(upload.name)[:255], content_type=kind, size=upload.size)
@@ -117,11 +134,12 @@ def agenda_add(*, session: CouncilSession, actor: User, nomination: Nomination, 
         raise ValidationError("Chỉ đưa ra Hội đồng hồ sơ đã trình.", code="not_submitted")
     if nomination.round.deciding_unit_id != session.council.unit_id:
         raise ValidationError("Hồ sơ thuộc thẩm quyền của Hội đồng khác.", code="wrong_council")
+    year, decider = nomination.round.achievement_year, session.council.unit
     proposed = Nomination.objects.filter(
-        round=nomination.round, award_kind=nomination.award_kind,
+        round__deciding_unit=decider, round__achievement_year=year, award_kind=nomination.award_kind,
         status__in=(NominationStatus.ON_AGENDA, NominationStatus.PASSED, NominationStatus.DECIDED),
     ).count() + 1
-    quota = eligibility.quota_status(code=nomination.award_kind.code, year=nomination.round.achievement_year, decider=session.council.unit, proposed=proposed)
+    quota = eligibility.quota_status(code=nomination.award_kind.code, year=year, decider=decider, proposed=proposed)
     if quota and quota["over"]:
         if not nfc(quota_reason):
             raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt (quy tắc 11).", code="quota")
@@ -139,6 +157,19 @@ def conflicted(member: User, nomination: Nomination) -> bool:
 
 
 @transaction.atomic
+def session_attendance_set(*, session: CouncilSession, actor: User, present_ids) -> list[User]:
+    """The secretary records which members attend; quorum and the "present" denominator read it."""
+    _require_secretary(actor, session)
+    if session.boxes.filter(is_open=True).exists():
+        raise ValidationError("Không sửa danh sách có mặt khi đang bỏ phiếu.", code="open_ballot")
+    council = session.council
+    members = list(council.members.filter(pk__in=[int(pk) for pk in present_ids if str(pk).isdigit()]))
+    session.present.set(members)
+    audit_record(actor=actor, action="session_attendance", obj=session, unit=council.unit, summary=f"{len(members)} thành viên có mặt")
+    return members
+
+
+@transaction.atomic
 def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
     box = BallotBox.objects.select_for_update().select_related("session__council").get(pk=box.pk)
     _require_secretary(actor, box.session)
@@ -153,7 +184,7 @@ def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
 @transaction.atomic
 def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
     """Cast one secret ballot: the participation and the ballot are written together, the ballot without the voter."""
-    box = BallotBox.objects.select_for_update().select_related("session__council", "nomination").get(pk=box.pk)
+    box = BallotBox.objects.select_for_update().select_related("session__council", "nomination__award_kind", "nomination__round").get(pk=box.pk)
     council = box.session.council
     if not council.members.filter(pk=member.pk).exists():
         raise PermissionDenied("Chỉ thành viên Hội đồng được bỏ phiếu.")
@@ -163,6 +194,13 @@ def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
         raise ValidationError("Phiếu không hợp lệ.", code="choice")
     if conflicted(member, box.nomination):
         raise ValidationError("Thành viên thuộc đơn vị được đề nghị không bỏ phiếu cho hồ sơ này.", code="conflict")
+    if box.session.present.exists() and not box.session.present.filter(pk=member.pk).exists():
+        rule = eligibility.rule_for(box.nomination.award_kind.code, box.nomination.round.achievement_year)
+        if rule is None or not rule.absentee_votes:
+            raise ValidationError(
+                f"Thành viên vắng mặt không gửi phiếu cho {box.nomination.award_kind.name}: quy tắc bỏ phiếu không cho phép phiếu vắng mặt.",
+                code="absent",
+            )
     if BallotParticipation.objects.filter(box=box, member=member).exists():
         raise ValidationError("Thành viên đã bỏ phiếu.", code="voted")
     BallotParticipation.objects.create(box=box, member=member)
@@ -180,17 +218,26 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
     nomination = box.nomination
     council = box.session.council
     voters = [m for m in council.members.all() if not conflicted(m, nomination)]
-    present = box.session.present.filter(pk__in=[m.pk for m in voters]).count() or box.participations.count()
+    voter_ids = {m.pk for m in voters}
+    participants = set(box.participations.values_list("member_id", flat=True))
+    attendance = set(box.session.present.values_list("pk", flat=True))
+    # Without a recorded attendance list, the members who voted are the members present.
+    present_ids = (attendance & voter_ids) if attendance else participants
+    present = len(present_ids)
     votes_for = box.ballots.filter(choice=VoteChoice.FOR).count()
     votes_against = box.ballots.filter(choice=VoteChoice.AGAINST).count()
     rule = eligibility.rule_for(nomination.award_kind.code, nomination.round.achievement_year)
     quorum = rule.quorum_fraction if rule else Decimal("0.5")
     threshold = rule.pass_threshold if rule else Decimal("0.5")
-    denominator = len(voters) if (rule is None or rule.denominator == "all") else present
+    if rule is None or rule.denominator == "all":
+        denominator = len(voters)
+    else:  # members present, plus absent members' written votes where the rule allows them
+        denominator = len(present_ids | participants)
     has_quorum = len(voters) > 0 and Decimal(present) >= quorum * len(voters)
     passed = has_quorum and denominator > 0 and Decimal(votes_for) / denominator >= threshold and votes_for > votes_against
     box.is_open, box.closed = False, True
     box.votes_for, box.votes_against, box.eligible_voters, box.present_count, box.passed = votes_for, votes_against, len(voters), present, passed
+    box.denominator_count = denominator
     box.save()
     nomination.status = NominationStatus.PASSED if passed else NominationStatus.FAILED
     nomination.save(update_fields=["status"])
@@ -202,8 +249,12 @@ def tally(*, box: BallotBox) -> dict:
     """The count, only once the ballot is closed (nobody sees it while voting goes on)."""
     if not box.closed:
         raise PermissionDenied("Kết quả chỉ công bố khi kết thúc bỏ phiếu.")
-    percent = (Decimal(box.votes_for) * 100 / box.eligible_voters).quantize(Decimal("0.1")) if box.eligible_voters else Decimal(0)
-    return {"for": box.votes_for, "against": box.votes_against, "voters": box.eligible_voters, "present": box.present_count, "percent": percent, "passed": box.passed}
+    denominator = box.denominator_count if box.denominator_count is not None else box.eligible_voters
+    percent = (Decimal(box.votes_for) * 100 / denominator).quantize(Decimal("0.1")) if denominator else Decimal(0)
+    return {
+        "for": box.votes_for, "against": box.votes_against, "voters": box.eligible_voters, "present": box.present_count,
+        "denominator": denominator, "percent": percent, "passed": box.passed,
+    }
 
 
 @transaction.atomic
@@ -217,7 +268,10 @@ def session_minutes(*, session: CouncilSession, actor: User):
     if not boxes:
         raise ValidationError("Chưa có nội dung nào được bỏ phiếu xong.", code="empty")
     council = session.council
-    present = [m.get_full_name() for m in session.present.all()] or ["(theo danh sách ký tên kèm theo)"]
+    attendees = list(session.present.all())
+    if not attendees:  # no attendance list: the members who took part in a ballot were present
+        attendees = list(User.objects.filter(pk__in=BallotParticipation.objects.filter(box__session=session).values("member_id")).order_by("full_name"))
+    present = [m.get_full_name() for m in attendees] or ["(theo danh sách ký tên kèm theo)"]
     rows = []
     for index, box in enumerate(boxes, start=1):
         result = tally(box=box)
@@ -243,4 +297,5 @@ def session_minutes(*, session: CouncilSession, actor: User):
     )
     session.minutes = document
     session.save(update_fields=["minutes"])
+    audit_record(actor=actor, action="session_minutes", obj=session, unit=council.unit, summary=f"Lập biên bản: {len(boxes)} hồ sơ")
     return document

@@ -10,27 +10,36 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from units.excel import ImportColumn, read_import, xlsx_response
-from units.models import Person, Unit
+from units.models import Person, Unit, UnitKind
 from units.pagination import paginate
 from units.scoping import has_any_role, is_system_admin
 from units.selectors import person_get_for_user, unit_get_for_user
 from units.web import run_service
 
 from . import eligibility, services
-from .models import AwardKind, AwardRecord, AwardRule, BaseSalary, Initiative, Rating
+from .models import AwardKind, AwardRecord, AwardRule, BaseSalary, Initiative, Rating, RuleSet
 
 
 @login_required
 def catalogue(request):
     today = datetime.date.today()
-    ruleset = eligibility.ruleset_for(today.year)
+    rulesets = list(RuleSet.objects.order_by("valid_from"))
+    chosen = request.GET.get("ruleset", "")
+    ruleset = next((r for r in rulesets if chosen.isdigit() and r.pk == int(chosen)), None) or eligibility.ruleset_for(today.year)
     rules = AwardRule.objects.filter(ruleset=ruleset).select_related("award_kind", "quota_base").order_by("award_kind__sort_order")
     salary = BaseSalary.objects.filter(valid_from__lte=today).first()
+    kind_labels = dict(UnitKind.choices)
     rows = [
-        {"rule": rule, "money": int(rule.reward_multiple * salary.amount) if salary and rule.reward_multiple else None}
+        {
+            "rule": rule,
+            "money": int(rule.reward_multiple * salary.amount) if salary and rule.reward_multiple else None,
+            "deciders": ", ".join(str(kind_labels.get(kind, kind)) for kind in rule.decider_unit_kinds),
+        }
         for rule in rules
     ]
-    return render(request, "awards/catalogue.html", {"ruleset": ruleset, "rows": rows, "salary": salary, "labels": eligibility.DOSSIER_LABELS})
+    return render(request, "awards/catalogue.html", {
+        "ruleset": ruleset, "rulesets": rulesets, "rows": rows, "salary": salary, "labels": eligibility.DOSSIER_LABELS,
+    })
 
 
 def _history_context(*, records, ratings, initiatives, can_edit):

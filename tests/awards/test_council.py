@@ -94,7 +94,47 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     assert events.count() == 3 and all("Đồng ý" not in e.summary and "for" not in e.summary for e in events)
     minutes = svc.session_minutes(session=council_setup["session"], actor=council_setup["secretary"])
     assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:6] == ["2", "1", "66,7 %"]
-    assert a.full_name not in str(minutes.body) + str(minutes.annexes)
+    assert f"Thành viên có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
+    assert a.full_name not in str(minutes.annexes)  # the results never name a member
+    assert AuditEvent.objects.filter(action="session_minutes").exists()
+
+
+def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer_vl, province_pair):
+    """Quorum and the denominator follow the vote rule; an absent member votes only where the rule allows it."""
+    from awards.models import AwardRule
+
+    secretary, session = council_setup["secretary"], council_setup["session"]
+    a, b, c = council_setup["members"]
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"])
+    svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    box = svc.agenda_add(session=session, actor=secretary, nomination=nomination)
+    with pytest.raises(PermissionDenied):
+        svc.session_attendance_set(session=session, actor=a, present_ids=[a.pk])
+    svc.session_attendance_set(session=session, actor=secretary, present_ids=[a.pk, b.pk])
+    svc.ballot_open(box=box, actor=secretary)
+    with pytest.raises(ValidationError, match="vắng mặt"):
+        svc.ballot_vote(box=box, member=c, choice="against")
+    with pytest.raises(ValidationError, match="đang bỏ phiếu"):
+        svc.session_attendance_set(session=session, actor=secretary, present_ids=[a.pk, b.pk, c.pk])
+    svc.ballot_vote(box=box, member=a, choice="for")
+    svc.ballot_vote(box=box, member=b, choice="against")
+    box = svc.ballot_close(box=box, actor=secretary)
+    result = svc.tally(box=box)
+    # bk-bo: quorum 50 % of 3 voters, 2 present; 1 of 2 present = 50 % but not more for than against → not passed
+    assert (result["present"], result["denominator"], str(result["percent"])) == (2, 2, "50.0") and result["passed"] is False
+
+    rule = AwardRule.objects.get(ruleset__valid_to__isnull=True, award_kind__code="tldxs")
+    rule.absentee_votes, rule.denominator, rule.pass_threshold, rule.decider_unit_kinds = True, "all", "0.6", ["ministry"]
+    rule.save()
+    other = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], code="tldxs")
+    svc.nomination_submit(nomination=other, actor=officer_vl)
+    box = svc.agenda_add(session=session, actor=secretary, nomination=other)
+    svc.ballot_open(box=box, actor=secretary)
+    for member in (a, b, c):  # c is absent and sends a written vote
+        svc.ballot_vote(box=box, member=member, choice="for" if member is not b else "against")
+    box = svc.ballot_close(box=box, actor=secretary)
+    result = svc.tally(box=box)
+    assert (result["for"], result["denominator"], str(result["percent"])) == (2, 3, "66.7") and result["passed"] is True
 
 
 def test_ballot_schema_keeps_no_voter_and_no_time():
@@ -156,3 +196,40 @@ def test_quota_over_needs_council_reason(council_setup, officer_vl, province_pai
     svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=boxes_needed[1], quota_reason="Thành tích đặc biệt xuất sắc")
     boxes_needed[1].refresh_from_db()
     assert boxes_needed[1].quota_override_reason == "Thành tích đặc biệt xuất sắc"
+
+
+def test_one_achievement_cannot_back_two_nominations_across_rounds(council_setup, officer_vl, province_pair):
+    first = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=())
+    other_round = AwardRound.objects.create(name="Đợt chuyên đề", kind="thematic", deciding_unit=council_setup["round"].deciding_unit,
+                                            achievement_year=2025, opens_on=council_setup["round"].opens_on, closes_on=council_setup["round"].closes_on)
+    with pytest.raises(ValidationError, match="Điều 5") as error:
+        nominate(officer_vl, other_round, province_pair["vinh-long"], files=())
+    assert error.value.error_list[0].code == "same_achievement"
+    first.status = NominationStatus.WITHDRAWN
+    first.save()
+    assert nominate(officer_vl, other_round, province_pair["vinh-long"], files=()).round == other_round
+
+
+def test_dossier_accepts_documents_not_spreadsheets(council_setup, officer_vl, province_pair):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=())
+    with pytest.raises(ValidationError, match="PDF, Word"):
+        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("bang.xlsx", buffer.getvalue()))
+    item = svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("../../to trinh.pdf", PDF))
+    assert item.file.name == f"dossier/{item.storage_key}" and item.storage_key.endswith(".pdf") and len(item.storage_key) == 36
+
+
+def test_dossier_download_outside_scope_is_404(client, council_setup, officer_vl, officer_na, province_pair):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=("to_trinh",))
+    item = nomination.files.get()
+    client.force_login(officer_na)
+    assert client.get(reverse("awards:dossier-download", args=[item.pk])).status_code == 404
+    assert client.get(reverse("awards:nomination-detail", args=[nomination.pk])).status_code == 404
+    client.force_login(officer_vl)
+    response = client.get(reverse("awards:dossier-download", args=[item.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")

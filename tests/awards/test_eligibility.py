@@ -184,3 +184,30 @@ def test_ruleset_follows_the_achievement_year():
     assert "2003" in ruleset_for(2019).name
     assert "98/2023" in ruleset_for(2024).name
     assert "152/2025" in ruleset_for(2026).name
+
+
+def test_rule8_five_years_are_counted_after_the_bang_khen(person):
+    give(person, "bk-bo", 2022)
+    rate(person, "htt", 2021, 2022, 2023, 2024, 2025)
+    give(person, "cstdcs", 2022, 2024, 2025)
+    finding = evaluate(code="bk-ttg", year=2025, person=person)
+    assert finding.result == FAIL and "năm 2022" in finding.reason and "Điều 73" in finding.reason
+
+
+@pytest.mark.parametrize(("rounding", "cap"), [("floor", 2), ("ceil", 3), ("half_up", 3)])
+def test_rule11_quota_rounding_is_configurable(rounding, cap):
+    from awards.models import AwardRule
+
+    AwardRule.objects.filter(award_kind__code="cstdcs").update(quota_rounding=rounding)
+    so = UnitFactory(kind=UnitKind.PROVINCIAL_DEPARTMENT)
+    for _ in range(17):  # 15 % of 17 = 2.55
+        give(PersonFactory(unit=so), "ldtt", 2025)
+    give(PersonFactory(unit=UnitFactory()), "ldtt", 2025)  # outside the deciding unit: not in the base
+    status = quota_status(code="cstdcs", year=2025, decider=so, proposed=3)
+    assert (status["base"], status["cap"], status["over"]) == (17, cap, cap < 3)
+
+
+def test_rule11_quota_minimum_one():
+    so = UnitFactory(kind=UnitKind.PROVINCIAL_DEPARTMENT)
+    give(PersonFactory(unit=so), "ldtt", 2025)
+    assert quota_status(code="cstdcs", year=2025, decider=so, proposed=1)["over"] is False

@@ -76,3 +76,27 @@ def test_eligibility_check_page(client, officer_vl, province_pair):
     client.force_login(officer_vl)
     body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person": person.pk}).content.decode()
     assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in body
+
+
+def test_session_page_records_attendance_and_shows_quotas(client, ministry, province_pair, officer_vl, media_root):
+    import datetime
+
+    from awards.models import AwardRound, Council, CouncilSession
+    from tests.conftest import make_user
+    from units.models import Role, RoleScope
+
+    secretary = make_user("tk-view", ministry, Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
+    members = [make_user(f"tv-view{i}", ministry, Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR) for i in range(2)]
+    council = Council.objects.create(unit=ministry, name="Hội đồng", chair=members[0], secretary=secretary)
+    council.members.set(members)
+    today = datetime.date.today()
+    AwardRound.objects.create(name="Đợt", deciding_unit=ministry, achievement_year=2025, opens_on=today, closes_on=today)
+    session = CouncilSession.objects.create(council=council, title="Phiên", held_on=today)
+    client.force_login(members[1])
+    response = client.post(reverse("awards:session-attendance", args=[session.pk]), {"present": [members[0].pk]}, follow=True)
+    assert session.present.count() == 0 and "Chỉ thư ký" in response.content.decode()
+    client.force_login(secretary)
+    client.post(reverse("awards:session-attendance", args=[session.pk]), {"present": [members[0].pk, officer_vl.pk]})
+    assert list(session.present.all()) == [members[0]]  # only council members can be marked present
+    client.force_login(officer_vl)
+    assert client.get(reverse("awards:session-detail", args=[session.pk])).status_code == 404
