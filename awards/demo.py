@@ -32,7 +32,7 @@ PERSONS = [
                                      "cstd-bo": [2024, 2025]},
      {2020: "htxs", 2021: "htxs", 2022: "htxs", 2023: "htxs", 2024: "htxs", 2025: "htxs"}, [(2022, "ministry"), (2025, "national")],
      "CSTĐ toàn quốc 2025: đạt (CSTĐ Bộ 2024, 2025, sáng kiến toàn quốc)"),
-    ("Đỗ Thị Lan", "sct-vinh-long", {"ldtt": [2025]}, {2025: "htxs"}, [], "CSTĐCS 2025: đạt (LĐTT và hoàn thành xuất sắc nhiệm vụ)"),
+    ("Đỗ Thị Ngọc Ánh", "sct-vinh-long", {"ldtt": [2025]}, {2025: "htxs"}, [], "CSTĐCS 2025: đạt (LĐTT và hoàn thành xuất sắc nhiệm vụ)"),
     ("Ngô Thị Mai", "sct-vinh-long", {}, {2025: "htt"}, [], "LĐTT 2025: đạt (hoàn thành tốt nhiệm vụ)"),
     ("Bùi Văn Hùng", "sct-vinh-long", {}, {2025: "ht"}, [], "LĐTT 2025: không đạt (chỉ hoàn thành nhiệm vụ)"),
 ]
@@ -44,7 +44,7 @@ DEMO_CASES = [
     ("1 CSTĐ Bộ", "person", "Trần Quốc Bảo", "cstd-bo", 2025, "fail"),
     ("2 CSTĐ toàn quốc", "person", "Đặng Minh Tuấn", "cstd-tq", 2025, "pass"),
     ("2 CSTĐ toàn quốc", "person", "Nguyễn Thị Minh Châu", "cstd-tq", 2025, "fail"),
-    ("3 CSTĐCS", "person", "Đỗ Thị Lan", "cstdcs", 2025, "pass"),
+    ("3 CSTĐCS", "person", "Đỗ Thị Ngọc Ánh", "cstdcs", 2025, "pass"),
     ("3 CSTĐCS", "person", "Phạm Thị Thu Hằng", "cstdcs", 2025, "fail"),
     ("4 LĐTT", "person", "Ngô Thị Mai", "ldtt", 2025, "pass"),
     ("4 LĐTT", "person", "Bùi Văn Hùng", "ldtt", 2025, "fail"),

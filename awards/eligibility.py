@@ -296,7 +296,20 @@ def evaluate(*, code: str, year: int, person: Person | None = None, unit: Unit |
         return check(history, year, rule, members=members)
     if unit is not None and code == "co-bo":
         return check_co_bo(history, year, rule, unit=unit, leads=leads)
-    return Finding(REVIEW, "Tiêu chuẩn của hình thức này do Hội đồng xem xét theo hồ sơ.")
+    article = MANUAL_ARTICLES.get((code, "person" if person is not None else "unit"), f"{LAW}; Thông tư 22/2023/TT-BCT")
+    subject = "cá nhân" if person is not None else "tập thể"
+    return Finding(REVIEW, f"Tiêu chuẩn đối với {subject} của danh hiệu, hình thức này do Hội đồng xem xét theo hồ sơ ({article}).")
+
+
+# Where the criteria that stay with the council are written, for the reason shown with "needs review".
+MANUAL_ARTICLES = {
+    ("bk-bo", "unit"): f"Điều 74 khoản 2 {LAW}; Điều 7 Thông tư 22/2023/TT-BCT",
+    ("bk-ttg", "unit"): f"Điều 73 khoản 2 {LAW}",
+    ("giay-khen", "person"): f"Điều 75 {LAW}; Điều 8 Thông tư 22/2023/TT-BCT",
+    ("giay-khen", "unit"): f"Điều 75 {LAW}; Điều 8 Thông tư 22/2023/TT-BCT",
+    ("co-cp", "unit"): f"Điều 25 {LAW}: chọn trong các tập thể dẫn đầu cụm, khối thi đua",
+    ("kn-chuong", "person"): "Điều 14 Thông tư 16/2018/TT-BCT",
+}
 
 
 def evaluate_many(nominations) -> dict[int, Finding]:

@@ -277,7 +277,8 @@ def session_minutes(*, session: CouncilSession, actor: User):
         result = tally(box=box)
         rows.append([
             str(index), str(box.nomination.subject), box.nomination.award_kind.name, str(result["for"]), str(result["against"]),
-            f"{result['percent']:.1f}".replace(".", ",") + " %", "Thông qua" if result["passed"] else "Không thông qua",
+            f"{result['percent']:.1f}".replace(".", ",") + f" % trên {result['denominator']}", f"{result['present']}/{result['voters']}",
+            "Thông qua" if result["passed"] else "Không thông qua",
         ])
     document = document_create(
         actor=actor,
@@ -291,7 +292,7 @@ def session_minutes(*, session: CouncilSession, actor: User):
             {"heading": "II. KẾT QUẢ BỎ PHIẾU KÍN",
              "text": f"Hội đồng xem xét {len(boxes)} hồ sơ và bỏ phiếu kín; kết quả chi tiết tại Phụ lục. Biên bản không ghi nhận ý kiến của từng thành viên."},
         ],
-        annexes=[{"title": "KẾT QUẢ BỎ PHIẾU", "headers": ["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả"], "rows": rows, "landscape": True}],
+        annexes=[{"title": "KẾT QUẢ BỎ PHIẾU", "headers": ["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Có mặt / tổng số", "Kết quả"], "rows": rows, "landscape": True}],
         recipients=["Các thành viên Hội đồng", "Cơ quan thường trực Hội đồng"],
         signers=[{"unit": council.unit, "authority": "TM.", "authority_body": "Hội đồng", "title": "Chủ tịch", "name": council.chair.get_full_name()}],
     )

@@ -93,7 +93,7 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     events = AuditEvent.objects.filter(action="ballot_voted")
     assert events.count() == 3 and all("Đồng ý" not in e.summary and "for" not in e.summary for e in events)
     minutes = svc.session_minutes(session=council_setup["session"], actor=council_setup["secretary"])
-    assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:6] == ["2", "1", "66,7 %"]
+    assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:8] == ["2", "1", "66,7 % trên 3", "3/3", "Thông qua"]
     assert f"Thành viên có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
     assert a.full_name not in str(minutes.annexes)  # the results never name a member
     assert AuditEvent.objects.filter(action="session_minutes").exists()

@@ -38,6 +38,10 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     page.get_by_role("link", name="Phiên họp xét khen thưởng năm 2026").click()
     session_url = page.url
     page.get_by_role("button", name="Đưa vào").click()
+    for name in ("Hoàng Minh Sơn", "Nguyễn Hồng Diên", "Vũ Quang Long", "Đỗ Thị Lan"):
+        page.get_by_label(name).check()
+    page.get_by_role("button", name="Ghi danh sách có mặt").click()
+    expect(page.get_by_text("Đã ghi danh sách thành viên có mặt.")).to_be_visible()
     page.get_by_role("button", name="Mở bỏ phiếu kín").click()
     shot(page, "32-ballot-open")
     logout(page)
@@ -54,6 +58,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     page.get_by_role("button", name="Kết thúc bỏ phiếu").click()
     expect(page.get_by_test_id("tally")).to_contain_text("3 đồng ý, 1 không đồng ý")
     expect(page.get_by_test_id("tally")).to_contain_text("Thông qua")
+    expect(page.get_by_test_id("tally")).to_contain_text("4/4 thành viên có mặt; tỷ lệ đồng ý 75,0 %")
     shot(page, "33-ballot-closed")
     page.get_by_role("button", name="Lập biên bản phiên họp").click()
     expect(page.get_by_test_id("document-status")).to_have_text("Dự thảo")
@@ -90,6 +95,10 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     info.value.save_as(tmp_path / "bang-khen.pdf")
     assert (tmp_path / "bang-khen.pdf").read_bytes().startswith(b"%PDF-")
     shot(page, "36-certificates")
+    page.goto(f"{live_server.url}/khen-thuong/danh-muc/")
+    expect(page.get_by_role("cell", name="Chiến sĩ thi đua cơ sở", exact=True)).to_be_visible()
+    expect(page.get_by_text("chưa xác nhận").first).to_be_visible()
+    shot(page, "38-catalogue")
     logout(page)
 
     page.goto(f"{live_server.url}/vinh-danh/?year=2026")
