@@ -177,10 +177,15 @@ def session_detail(request, pk):
     session = _session(request, pk)
     is_secretary = request.user.pk == session.council.secretary_id
     is_member = session.council.members.filter(pk=request.user.pk).exists()
-    boxes = session.boxes.select_related("nomination__award_kind", "nomination__person__unit", "nomination__unit", "nomination__round")
+    boxes = list(
+        session.boxes.select_related(
+            "nomination__award_kind", "nomination__person__unit", "nomination__unit", "nomination__round__deciding_unit", "nomination__proposing_unit"
+        ).prefetch_related("nomination__files").order_by("pk")
+    )
     voted = set(session.boxes.filter(participations__member=request.user).values_list("pk", flat=True))
+    findings = eligibility.findings_many([box.nomination for box in boxes])
     items = [{
-        "box": box, "findings": svc.findings_for(box.nomination), "voted": box.pk in voted,
+        "box": box, "findings": findings[box.nomination_id], "voted": box.pk in voted,
         "conflicted": svc.conflicted(request.user, box.nomination), "tally": svc.tally(box=box) if box.closed else None,
     } for box in boxes]
     waiting = list(

@@ -312,6 +312,26 @@ MANUAL_ARTICLES = {
 }
 
 
+def findings_many(nominations) -> dict[int, dict[str, Finding]]:
+    """Eligibility, dossier and authority for many nominations, in a number of queries that does not grow with them.
+
+    The nominations need ``round__deciding_unit`` and ``award_kind`` loaded and ``files`` prefetched.
+    """
+    nominations = list(nominations)
+    eligibility = evaluate_many(nominations)
+    rules = _rules_many({(n.award_kind.code, n.round.achievement_year) for n in nominations})
+    results = {}
+    for n in nominations:
+        code, year = n.award_kind.code, n.round.achievement_year
+        rule = rules.get((code, year))
+        results[n.pk] = {
+            "eligibility": eligibility[n.pk],
+            "dossier": check_dossier(code=code, year=year, provided={f.document for f in n.files.all()}, rule=rule),
+            "authority": check_authority(code=code, year=year, decider=n.round.deciding_unit, rule=rule),
+        }
+    return results
+
+
 def evaluate_many(nominations) -> dict[int, Finding]:
     """Eligibility of many nominations with a fixed number of queries, however many there are."""
     nominations = list(nominations)
@@ -402,9 +422,9 @@ def _rules_many(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], AwardRule]
     return result
 
 
-def check_dossier(*, code: str, year: int, provided: set[str]) -> Finding:
+def check_dossier(*, code: str, year: int, provided: set[str], rule=...) -> Finding:
     """Rule 13: the dossier required by Art 84 is complete before submission."""
-    rule = rule_for(code, year)
+    rule = rule_for(code, year) if rule is ... else rule
     required = list(rule.dossier) if rule else ["to_trinh", "bao_cao_thanh_tich", "bien_ban"]
     missing = [doc for doc in required if doc not in provided]
     if missing:
@@ -421,9 +441,9 @@ DOSSIER_LABELS = {
 }
 
 
-def check_authority(*, code: str, year: int, decider: Unit) -> Finding:
+def check_authority(*, code: str, year: int, decider: Unit, rule=...) -> Finding:
     """Rule 9: only a decider with the power for this title or form (Art 80; TT 16/2018, 22/2023 BCT)."""
-    rule = rule_for(code, year)
+    rule = rule_for(code, year) if rule is ... else rule
     if rule is None:
         return Finding(REVIEW, "Chưa có quy tắc thẩm quyền cho năm thành tích này.")
     if decider.kind in rule.decider_unit_kinds:

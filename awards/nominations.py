@@ -89,13 +89,8 @@ def dossier_add(*, nomination: Nomination, actor: User, document: str, upload) -
 
 
 def findings_for(nomination: Nomination) -> dict:
-    """Eligibility, dossier, authority and the one-achievement rule for one nomination."""
-    year = nomination.round.achievement_year
-    return {
-        "eligibility": eligibility.evaluate(code=nomination.award_kind.code, year=year, person=nomination.person, unit=nomination.unit),
-        "dossier": eligibility.check_dossier(code=nomination.award_kind.code, year=year, provided={f.document for f in nomination.files.all()}),
-        "authority": eligibility.check_authority(code=nomination.award_kind.code, year=year, decider=nomination.round.deciding_unit),
-    }
+    """Eligibility, dossier and authority for one nomination (the one-achievement rule is inside eligibility)."""
+    return eligibility.findings_many([nomination])[nomination.pk]
 
 
 @transaction.atomic

@@ -73,3 +73,33 @@ def test_nomination_list_search_and_excel_export(client, ministry, province_pair
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 4  # Nghệ An's nomination is outside the officer's scope
     assert {row[9] for row in rows} <= {"Đạt", "Không đạt", "Cần xem xét"} and all(row[10] for row in rows)
+
+
+def test_council_session_page_query_count_is_flat(client, ministry, province_pair):
+    from awards.models import BallotBox, Council, CouncilSession
+    from tests.conftest import make_user
+    from units.models import Role, RoleScope
+
+    secretary = make_user("tk-q", ministry, Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
+    council = Council.objects.create(unit=ministry, name="Hội đồng", chair=secretary, secretary=secretary)
+    council.members.set([make_user(f"tv-q{i}", ministry, Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR) for i in range(3)])
+    today = datetime.date.today()
+    award_round = AwardRound.objects.create(name="Đợt", deciding_unit=ministry, achievement_year=2025, opens_on=today, closes_on=today)
+    session = CouncilSession.objects.create(council=council, title="Phiên", held_on=today)
+
+    def agenda(count, start):
+        add(count, start, award_round, province_pair["vinh-long"])
+        for nomination in Nomination.objects.filter(ballot_box__isnull=True):
+            nomination.status = "on_agenda"
+            nomination.save()
+            BallotBox.objects.create(session=session, nomination=nomination)
+
+    client.force_login(secretary)
+    agenda(3, 0)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse("awards:session-detail", args=[session.pk])).status_code == 200
+    agenda(9, 3)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(reverse("awards:session-detail", args=[session.pk]))
+    assert response.content.decode().count('data-testid="findings"') == 12
+    assert len(small) == len(large), f"3 hồ sơ: {len(small)} truy vấn; 12 hồ sơ: {len(large)} truy vấn"
