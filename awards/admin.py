@@ -1,8 +1,23 @@
-"""The administrator edits every rule value here; values marked unconfirmed stay visible as such."""
+"""The administrator edits every rule value here; values marked unconfirmed stay visible as such.
+
+Ballots, ballot boxes and participations are deliberately NOT registered: nobody, administrators
+included, may browse who voted or how (reliability.md §A1.4)."""
 
 from django.contrib import admin
 
-from .models import AwardKind, AwardRecord, AwardRule, BaseSalary, Discipline, Initiative, Rating, RuleSet
+from .models import (
+    AwardKind,
+    AwardRecord,
+    AwardRound,
+    AwardRule,
+    BaseSalary,
+    Council,
+    CouncilSession,
+    Discipline,
+    Initiative,
+    Rating,
+    RuleSet,
+)
 
 
 class AwardRuleInline(admin.StackedInline):
@@ -45,3 +60,23 @@ class AwardRecordAdmin(admin.ModelAdmin):
 
 for model in (Rating, Discipline, Initiative):
     admin.site.register(model)
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "chair", "secretary"]
+    filter_horizontal = ["members"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(AwardRound)
+class AwardRoundAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "deciding_unit", "achievement_year", "opens_on", "closes_on"]
+    list_filter = ["kind", "achievement_year"]
+    search_fields = ["name"]
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "council", "held_on"]
+    exclude = ["minutes"]

@@ -127,6 +127,7 @@ def nomination_detail(request, pk):
         "files": nomination.files.all(),
         "documents": DossierDocument.choices,
         "can_edit": nomination.status == "draft" and has_role(request.user, Role.UNIT_OFFICER, nomination.proposing_unit),
+        "can_withdraw": nomination.status in ("draft", "submitted") and has_role(request.user, Role.UNIT_OFFICER, nomination.proposing_unit),
     })
 
 
@@ -168,8 +169,29 @@ def _session(request, pk):
 
 @login_required
 def session_list(request):
+    from .models import Council
+
+    councils = Council.objects.filter(secretary=request.user)
+    if request.method == "POST":
+        council = get_object_or_404(councils, pk=request.POST.get("council") or 0)
+        held_on = _parse_date(request.POST.get("held_on"))
+        if held_on is None or not request.POST.get("title", "").strip():
+            messages.error(request, "Cần tên phiên họp và ngày họp hợp lệ.")
+        else:
+            session = run_service(request, lambda: svc.council_session_create(
+                actor=request.user, council=council, title=request.POST["title"], held_on=held_on), "Đã lập phiên họp.")
+            if session is not None:
+                return redirect(session)
     sessions = CouncilSession.objects.filter(Q(council__members=request.user) | Q(council__secretary=request.user)).distinct().select_related("council")
-    return render(request, "awards/session_list.html", {"page": paginate(request, sessions)})
+    return render(request, "awards/session_list.html", {"page": paginate(request, sessions), "councils": councils, "posted": request.POST})
+
+
+@login_required
+@require_POST
+def nomination_withdraw(request, pk):
+    nomination = _nomination(request, pk)
+    run_service(request, lambda: svc.nomination_withdraw(nomination=nomination, actor=request.user), "Đã rút hồ sơ đề nghị.")
+    return redirect(nomination)
 
 
 @login_required
@@ -262,9 +284,58 @@ def _rounds(user):
     return AwardRound.objects.filter(deciding_unit__in=Unit.objects.visible_to(user)).select_related("deciding_unit")
 
 
+def _round_units(user):
+    """Deciding units (those with a council) where the account may open rounds."""
+    from units.scoping import is_system_admin
+
+    units = Unit.objects.filter(council__isnull=False, is_active=True)
+    if is_system_admin(user):
+        return units
+    allowed = role_units(user, Role.COUNCIL_SECRETARY) | role_units(user, Role.CAMPAIGN_MANAGER)
+    return units.filter(pk__in=allowed.values("pk"))
+
+
+def _parse_date(value):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
 @login_required
 def round_list(request):
-    return render(request, "awards/round_list.html", {"page": paginate(request, _rounds(request.user))})
+    from campaigns.models import Campaign, CampaignStatus
+
+    units = _round_units(request.user).order_by("path")
+    if request.method == "POST":
+        unit = get_object_or_404(units, pk=request.POST.get("deciding_unit") or 0)
+        campaign = None
+        if request.POST.get("campaign"):
+            campaign = get_object_or_404(Campaign.objects.exclude(status=CampaignStatus.DRAFT), pk=request.POST["campaign"])
+        opens_on, closes_on = _parse_date(request.POST.get("opens_on")), _parse_date(request.POST.get("closes_on"))
+        year = request.POST.get("achievement_year", "")
+        if opens_on is None or closes_on is None or not year.isdigit() or not request.POST.get("name", "").strip():
+            messages.error(request, "Cần tên đợt xét, năm thành tích, ngày mở và hạn nộp hồ sơ hợp lệ.")
+        else:
+            award_round = run_service(request, lambda: svc.award_round_create(
+                actor=request.user, name=request.POST["name"], kind=request.POST.get("kind", ""), deciding_unit=unit,
+                achievement_year=int(year), opens_on=opens_on, closes_on=closes_on, campaign=campaign,
+            ), "Đã mở đợt xét khen thưởng.")
+            if award_round is not None:
+                return redirect("awards:round-detail", pk=award_round.pk)
+    rounds = _rounds(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        rounds = rounds.filter(Q(name__icontains=query) | Q(deciding_unit__name__icontains=query))
+    context = {"page": paginate(request, rounds.select_related("campaign")), "params": request.GET, "posted": request.POST}
+    if units.exists():
+        from .models import RoundKind
+
+        context.update(units=units, kinds=RoundKind.choices,
+                       campaigns=Campaign.objects.exclude(status=CampaignStatus.DRAFT).order_by("-start_date")[:200])
+    return render(request, "awards/round_list.html", context)
 
 
 @login_required

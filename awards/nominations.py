@@ -17,6 +17,7 @@ from units.services import nfc
 
 from . import eligibility
 from .models import (
+    AwardRound,
     Ballot,
     BallotBox,
     BallotParticipation,
@@ -25,6 +26,7 @@ from .models import (
     DossierFile,
     Nomination,
     NominationStatus,
+    RoundKind,
     VoteChoice,
 )
 
@@ -295,3 +297,64 @@ def session_minutes(*, session: CouncilSession, actor: User):
     session.save(update_fields=["minutes"])
     audit_record(actor=actor, action="session_minutes", obj=session, unit=council.unit, summary=f"Lập biên bản: {len(boxes)} hồ sơ")
     return document
+
+
+# --- Rounds, sessions, withdrawal ---------------------------------------------------------------
+
+ROUND_ROLES = (Role.COUNCIL_SECRETARY, Role.CAMPAIGN_MANAGER)
+
+
+def can_manage_rounds(actor: User, unit) -> bool:
+    from units.scoping import has_any_role, is_system_admin
+
+    return is_system_admin(actor) or has_any_role(actor, ROUND_ROLES, unit)
+
+
+@transaction.atomic
+def award_round_create(*, actor: User, name: str, kind: str, deciding_unit, achievement_year: int, opens_on, closes_on, campaign=None) -> AwardRound:
+    """Open a round: annual, thematic (the tổng kết of a campaign) or sudden (đột xuất)."""
+    if not can_manage_rounds(actor, deciding_unit):
+        raise PermissionDenied("Chỉ thư ký Hội đồng hoặc cán bộ thi đua của cơ quan quyết định được mở đợt xét.")
+    if kind not in RoundKind.values:
+        raise ValidationError("Loại đợt xét không hợp lệ.", code="kind")
+    if kind == RoundKind.THEMATIC and campaign is None:
+        raise ValidationError("Đợt xét theo chuyên đề phải gắn với một phong trào thi đua (tổng kết phong trào).", code="campaign")
+    if kind != RoundKind.THEMATIC:
+        campaign = None
+    if closes_on < opens_on:
+        raise ValidationError("Hạn nộp hồ sơ phải sau ngày mở đợt xét.", code="dates")
+    if not 1945 <= achievement_year <= opens_on.year + 1:
+        raise ValidationError("Năm thành tích không hợp lệ.", code="year")
+    award_round = AwardRound(
+        name=nfc(name)[:300], kind=kind, deciding_unit=deciding_unit, achievement_year=achievement_year,
+        opens_on=opens_on, closes_on=closes_on, campaign=campaign,
+    )
+    award_round.full_clean()
+    award_round.save()
+    audit_record(actor=actor, action="award_round_create", obj=award_round, unit=deciding_unit, summary=award_round.name)
+    return award_round
+
+
+@transaction.atomic
+def council_session_create(*, actor: User, council, title: str, held_on) -> CouncilSession:
+    if actor.pk != council.secretary_id:
+        raise PermissionDenied("Chỉ thư ký Hội đồng được lập phiên họp.")
+    session = CouncilSession(council=council, title=nfc(title)[:300], held_on=held_on)
+    session.full_clean()
+    session.save()
+    audit_record(actor=actor, action="council_session_create", obj=session, unit=council.unit, summary=session.title)
+    return session
+
+
+@transaction.atomic
+def nomination_withdraw(*, nomination: Nomination, actor: User) -> Nomination:
+    """The proposing unit withdraws a nomination before the council takes it up; the record stays."""
+    nomination = Nomination.objects.select_for_update().select_related("proposing_unit").get(pk=nomination.pk)
+    if not has_role(actor, Role.UNIT_OFFICER, nomination.proposing_unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị đề nghị được rút hồ sơ.")
+    if nomination.status not in (NominationStatus.DRAFT, NominationStatus.SUBMITTED):
+        raise ValidationError("Hồ sơ đã đưa ra Hội đồng không rút được.", code="state")
+    nomination.status = NominationStatus.WITHDRAWN
+    nomination.save(update_fields=["status"])
+    audit_record(actor=actor, action="nomination_withdraw", obj=nomination, unit=nomination.proposing_unit, summary=str(nomination))
+    return nomination

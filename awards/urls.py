@@ -19,6 +19,7 @@ urlpatterns = [
     path("khen-thuong/de-nghi/<int:pk>/", council_views.nomination_detail, name="nomination-detail"),
     path("khen-thuong/de-nghi/<int:pk>/ho-so/", council_views.dossier_upload, name="dossier-upload"),
     path("khen-thuong/de-nghi/<int:pk>/trinh/", council_views.nomination_submit, name="nomination-submit"),
+    path("khen-thuong/de-nghi/<int:pk>/rut/", council_views.nomination_withdraw, name="nomination-withdraw"),
     path("khen-thuong/ho-so/<int:pk>/", council_views.dossier_download, name="dossier-download"),
     path("khen-thuong/hoi-dong/", council_views.session_list, name="session-list"),
     path("khen-thuong/dot/", council_views.round_list, name="round-list"),

@@ -100,3 +100,47 @@ def test_session_page_records_attendance_and_shows_quotas(client, ministry, prov
     assert list(session.present.all()) == [members[0]]  # only council members can be marked present
     client.force_login(officer_vl)
     assert client.get(reverse("awards:session-detail", args=[session.pk])).status_code == 404
+
+
+def test_rounds_sessions_and_withdrawal_in_the_browser_flow(client, ministry, province_pair, officer_vl, media_root):
+    import datetime
+
+    from awards.models import AwardKind, AwardRound, Council, CouncilSession, Nomination
+    from tests.conftest import make_user
+    from units.models import AuditEvent, Role, RoleScope
+
+    secretary = make_user("tk-r", ministry, Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
+    council = Council.objects.create(unit=ministry, name="Hội đồng", chair=secretary, secretary=secretary)
+    today = datetime.date.today()
+    form = {"name": "Đợt đột xuất", "deciding_unit": ministry.pk, "kind": "thematic", "achievement_year": "2026",
+            "opens_on": today.isoformat(), "closes_on": (today + datetime.timedelta(days=9)).isoformat()}
+    client.force_login(officer_vl)
+    assert "Mở đợt xét" not in client.get(reverse("awards:round-list")).content.decode()
+    assert client.post(reverse("awards:round-list"), form).status_code == 404  # not a deciding unit the officer manages
+    client.force_login(secretary)
+    response = client.post(reverse("awards:round-list"), form, follow=True)
+    assert "phải gắn với một phong trào" in response.content.decode() and not AwardRound.objects.exists()
+    client.post(reverse("awards:round-list"), {**form, "kind": "sudden"})
+    award_round = AwardRound.objects.get()
+    assert award_round.kind == "sudden" and AuditEvent.objects.filter(action="award_round_create").exists()
+    client.post(reverse("awards:session-list"), {"council": council.pk, "title": "Phiên đột xuất", "held_on": today.isoformat()})
+    assert CouncilSession.objects.get().title == "Phiên đột xuất"
+
+    nomination = Nomination.objects.create(round=award_round, proposing_unit=province_pair["vinh-long"], unit=province_pair["vinh-long"],
+                                           award_kind=AwardKind.objects.get(code="bk-bo"), achievement="x", status="on_agenda")
+    client.force_login(officer_vl)
+    response = client.post(reverse("awards:nomination-withdraw", args=[nomination.pk]), follow=True)
+    assert "không rút được" in response.content.decode()
+    Nomination.objects.filter(pk=nomination.pk).update(status="submitted")
+    client.post(reverse("awards:nomination-withdraw", args=[nomination.pk]))
+    nomination.refresh_from_db()
+    assert nomination.status == "withdrawn"
+
+
+def test_admin_edits_rules_but_never_sees_ballots():
+    from django.contrib import admin
+
+    from awards.models import AwardKind, AwardRule, Ballot, BallotBox, BallotParticipation, BaseSalary, RuleSet
+
+    assert all(admin.site.is_registered(m) for m in (AwardKind, RuleSet, AwardRule, BaseSalary))
+    assert not any(admin.site.is_registered(m) for m in (Ballot, BallotBox, BallotParticipation))
