@@ -1,4 +1,4 @@
-"""Writes for awards: history entries, Excel import of history, revocation."""
+"""Writes for awards: history entries (awards, ratings, initiatives, discipline), Excel import of history, revocation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from units.models import Role, User
 from units.scoping import has_any_role, is_system_admin
 from units.services import nfc
 
-from .models import AwardKind, AwardRecord
+from .models import AwardKind, AwardRecord, Discipline, Initiative, Rating, RatingLevel
 
 HISTORY_ROLES = (Role.UNIT_OFFICER, Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY)
 
@@ -69,3 +69,64 @@ def award_record_revoke(*, actor: User, record: AwardRecord, revoking_decision: 
     record.save(update_fields=["revoked", "revoking_decision"])
     audit_record(actor=actor, action="award_revoke", obj=record, unit=record.unit or record.person.unit, summary=f"Hủy bỏ {record}")
     return record
+
+
+def _subject_unit(person, unit):
+    if (person is None) == (unit is None):
+        raise ValidationError("Chọn đúng một đối tượng: cá nhân hoặc tập thể.", code="subject")
+    return person.unit if person is not None else unit
+
+
+def _check_year(year: int) -> None:
+    import datetime
+
+    if not 1945 <= year <= datetime.date.today().year:
+        raise ValidationError("Năm không hợp lệ.", code="year")
+
+
+@transaction.atomic
+def rating_set(*, actor: User, year: int, level: str, person=None, unit=None) -> Rating:
+    """The yearly rating (HTXS, HTT, HT, KHT) of a person or a collective; one per year, corrected in place."""
+    owner_unit = _subject_unit(person, unit)
+    _require_history_role(actor, owner_unit)
+    _check_year(year)
+    if level not in RatingLevel.values:
+        raise ValidationError("Mức xếp loại không hợp lệ.", code="level")
+    rating, created = Rating.objects.select_for_update().get_or_create(person=person, unit=unit, year=year, defaults={"level": level})
+    if not created and rating.level != level:
+        rating.level = level
+        rating.save(update_fields=["level"])
+    audit_record(actor=actor, action="rating_set", obj=rating, unit=owner_unit, summary=f"{rating.person or rating.unit} {year}: {rating.get_level_display()}")
+    return rating
+
+
+@transaction.atomic
+def initiative_create(*, actor: User, title: str, scope: str, year: int, recognising_decision: str, is_topic: bool = False, person=None, unit=None) -> Initiative:
+    """A recognised initiative or topic; its scope decides which title it can support (legal-reference §2.6)."""
+    owner_unit = _subject_unit(person, unit)
+    _require_history_role(actor, owner_unit)
+    _check_year(year)
+    if not nfc(recognising_decision):
+        raise ValidationError("Cần quyết định công nhận sáng kiến, đề tài (Điều 84 Luật Thi đua, khen thưởng 2022).", code="decision")
+    initiative = Initiative(
+        person=person, unit=unit, title=nfc(title)[:300], scope=scope, year=year, is_topic=is_topic,
+        recognising_decision=nfc(recognising_decision)[:200],
+    )
+    initiative.full_clean()
+    initiative.save()
+    audit_record(actor=actor, action="initiative_create", obj=initiative, unit=owner_unit, summary=initiative.title)
+    return initiative
+
+
+@transaction.atomic
+def discipline_create(*, actor: User, person, year: int, level: str, decision: str) -> Discipline:
+    """A discipline record; from "cảnh cáo" up it bars the collective's TLĐTT that year (Art 28)."""
+    _require_history_role(actor, person.unit)
+    _check_year(year)
+    if not nfc(decision):
+        raise ValidationError("Cần số, ngày quyết định kỷ luật.", code="decision")
+    discipline = Discipline(person=person, year=year, level=level, decision=nfc(decision)[:200])
+    discipline.full_clean()
+    discipline.save()
+    audit_record(actor=actor, action="discipline_create", obj=discipline, unit=person.unit, summary=f"{person} {year}")
+    return discipline

@@ -13,6 +13,7 @@ urlpatterns = [
     path("khen-thuong/ca-nhan/<int:pk>/", views.person_history, name="person-history"),
     path("khen-thuong/don-vi/<int:pk>/", views.unit_history, name="unit-history"),
     path("khen-thuong/lich-su/them/", views.record_add, name="record-add"),
+    path("khen-thuong/lich-su/ghi/<slug:entry>/", views.history_entry, name="history-entry"),
     path("khen-thuong/lich-su/<int:pk>/huy-bo/", views.record_revoke, name="record-revoke"),
     path("khen-thuong/de-nghi/", council_views.nomination_list, name="nomination-list"),
     path("khen-thuong/de-nghi/lap/", council_views.nomination_create, name="nomination-create"),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,19 @@ from units.selectors import person_get_for_user, unit_get_for_user
 from units.web import run_service
 
 from . import eligibility, services
-from .models import AwardKind, AwardRecord, AwardRule, BaseSalary, Initiative, Rating, RuleSet
+from .models import (
+    AwardKind,
+    AwardRecord,
+    AwardRule,
+    BaseSalary,
+    Discipline,
+    DisciplineLevel,
+    Initiative,
+    InitiativeScope,
+    Rating,
+    RatingLevel,
+    RuleSet,
+)
 
 
 @login_required
@@ -49,6 +62,9 @@ def _history_context(*, records, ratings, initiatives, can_edit):
         "initiatives": initiatives.order_by("-year"),
         "can_edit": can_edit,
         "kinds": AwardKind.objects.all(),
+        "rating_levels": RatingLevel.choices,
+        "scopes": InitiativeScope.choices,
+        "discipline_levels": DisciplineLevel.choices,
     }
 
 
@@ -60,7 +76,10 @@ def person_history(request, pk):
         records=AwardRecord.objects.filter(person=person), ratings=Rating.objects.filter(person=person),
         initiatives=Initiative.objects.filter(person=person), can_edit=can_edit,
     )
-    return render(request, "awards/history.html", {**context, "subject": person, "subject_unit": person.unit, "is_person": True})
+    disciplines = Discipline.objects.filter(person=person).order_by("-year") if can_edit else Discipline.objects.none()
+    return render(request, "awards/history.html", {
+        **context, "subject": person, "subject_unit": person.unit, "is_person": True, "disciplines": disciplines,
+    })
 
 
 @login_required
@@ -94,6 +113,36 @@ def record_add(request):
         )
     target = ("awards:person-history", person.pk) if person else ("awards:unit-history", unit.pk if unit else 0)
     return redirect(*target)
+
+
+@login_required
+@require_POST
+def history_entry(request, entry):
+    """Ratings, initiatives and discipline records typed in from the unit's files."""
+    post = request.POST
+    person = person_get_for_user(request.user, post["person"]) if post.get("person", "").isdigit() else None
+    unit = unit_get_for_user(request.user, post["unit"]) if post.get("unit", "").isdigit() and person is None else None
+    if person is None and unit is None:
+        raise Http404
+    year = post.get("year", "")
+    if not year.isdigit():
+        messages.error(request, "Năm không hợp lệ.")
+    elif entry == "xep-loai":
+        run_service(request, lambda: services.rating_set(actor=request.user, year=int(year), level=post.get("level", ""), person=person, unit=unit),
+                    "Đã ghi xếp loại.")
+    elif entry == "sang-kien":
+        run_service(request, lambda: services.initiative_create(
+            actor=request.user, title=post.get("title", ""), scope=post.get("scope", ""), year=int(year),
+            recognising_decision=post.get("recognising_decision", ""), is_topic=post.get("is_topic") == "1", person=person, unit=unit,
+        ), "Đã ghi sáng kiến, đề tài.")
+    elif entry == "ky-luat" and person is not None:
+        run_service(request, lambda: services.discipline_create(actor=request.user, person=person, year=int(year), level=post.get("level", ""),
+                                                               decision=post.get("decision", "")), "Đã ghi kỷ luật.")
+    else:
+        raise Http404
+    if person is not None:
+        return redirect("awards:person-history", person.pk)
+    return redirect("awards:unit-history", unit.pk)
 
 
 @login_required

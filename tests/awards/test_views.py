@@ -144,3 +144,28 @@ def test_admin_edits_rules_but_never_sees_ballots():
 
     assert all(admin.site.is_registered(m) for m in (AwardKind, RuleSet, AwardRule, BaseSalary))
     assert not any(admin.site.is_registered(m) for m in (Ballot, BallotBox, BallotParticipation))
+
+
+def test_history_entries_feed_eligibility(client, province_pair, officer_vl, officer_na):
+    from awards.eligibility import evaluate
+    from awards.models import AwardKind, AwardRecord, Discipline, Rating
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(unit=province_pair["vinh-long"])
+    AwardRecord.objects.create(person=person, award_kind=AwardKind.objects.get(code="ldtt"), year=2025, decision="QĐ")
+    url = lambda entry: reverse("awards:history-entry", args=[entry])  # noqa: E731
+    client.force_login(officer_na)
+    assert client.post(url("xep-loai"), {"person": person.pk, "year": "2025", "level": "htxs"}).status_code == 404
+    client.force_login(officer_vl)
+    client.post(url("xep-loai"), {"person": person.pk, "year": "2025", "level": "htt"})
+    assert evaluate(code="cstdcs", year=2025, person=person).result == "fail"
+    client.post(url("xep-loai"), {"person": person.pk, "year": "2025", "level": "htxs"})  # corrected in place
+    assert Rating.objects.get(person=person, year=2025).level == "htxs"
+    assert evaluate(code="cstdcs", year=2025, person=person).result == "pass"
+    response = client.post(url("sang-kien"), {"person": person.pk, "year": "2025", "title": "Số hóa hồ sơ", "scope": "unit", "recognising_decision": ""}, follow=True)
+    assert "Cần quyết định công nhận" in response.content.decode()
+    client.post(url("sang-kien"), {"person": person.pk, "year": "2025", "title": "Số hóa hồ sơ", "scope": "ministry", "recognising_decision": "QĐ 5/QĐ-SCT"})
+    client.post(url("ky-luat"), {"person": person.pk, "year": "2025", "level": "warning", "decision": "QĐ 7/QĐ-SCT"})
+    assert Discipline.objects.filter(person=person, level="warning").exists() and person.initiatives.get().scope == "ministry"
+    page = client.get(reverse("awards:person-history", args=[person.pk])).content.decode()
+    assert "Số hóa hồ sơ" in page and "Cảnh cáo" in page
