@@ -274,6 +274,22 @@ def ballot_tally(request, pk):
 
 @login_required
 @require_POST
+def session_ballots(request, pk, action):
+    """Open or close the ballots of the whole agenda at once."""
+    session = _session(request, pk)
+    if action == "open":
+        run_service(request, lambda: svc.session_ballots_open(session=session, actor=request.user), "Đã mở bỏ phiếu kín cho cả chương trình.")
+    elif action == "close":
+        run_service(request, lambda: svc.session_ballots_close(session=session, actor=request.user), "Đã kết thúc bỏ phiếu cho cả chương trình.")
+    else:
+        from django.http import Http404
+
+        raise Http404
+    return redirect(session)
+
+
+@login_required
+@require_POST
 def session_minutes(request, pk):
     session = _session(request, pk)
     document = run_service(request, lambda: svc.session_minutes(session=session, actor=request.user), "Đã lập biên bản phiên họp.")

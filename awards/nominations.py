@@ -358,3 +358,27 @@ def nomination_withdraw(*, nomination: Nomination, actor: User) -> Nomination:
     nomination.save(update_fields=["status"])
     audit_record(actor=actor, action="nomination_withdraw", obj=nomination, unit=nomination.proposing_unit, summary=str(nomination))
     return nomination
+
+
+def session_ballots_open(*, session: CouncilSession, actor: User) -> int:
+    """Open the ballot for every agenda item not yet voted on (a ballot per agenda)."""
+    _require_secretary(actor, session)
+    boxes = list(session.boxes.filter(is_open=False, closed=False))
+    if not boxes:
+        raise ValidationError("Không có nội dung nào chờ bỏ phiếu.", code="empty")
+    with transaction.atomic():
+        for box in boxes:
+            ballot_open(box=box, actor=actor)
+    return len(boxes)
+
+
+def session_ballots_close(*, session: CouncilSession, actor: User) -> int:
+    """Close and count every open ballot of the session."""
+    _require_secretary(actor, session)
+    boxes = list(session.boxes.filter(is_open=True))
+    if not boxes:
+        raise ValidationError("Không có hòm phiếu nào đang mở.", code="empty")
+    with transaction.atomic():
+        for box in boxes:
+            ballot_close(box=box, actor=actor)
+    return len(boxes)

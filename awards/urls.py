@@ -32,6 +32,7 @@ urlpatterns = [
     path("khen-thuong/hoi-dong/phien/<int:pk>/", council_views.session_detail, name="session-detail"),
     path("khen-thuong/hoi-dong/phien/<int:pk>/chuong-trinh/", council_views.agenda_add, name="agenda-add"),
     path("khen-thuong/hoi-dong/phien/<int:pk>/co-mat/", council_views.session_attendance, name="session-attendance"),
+    path("khen-thuong/hoi-dong/phien/<int:pk>/bo-phieu/<str:action>/", council_views.session_ballots, name="session-ballots"),
     path("khen-thuong/hoi-dong/phien/<int:pk>/bien-ban/", council_views.session_minutes, name="session-minutes"),
     path("khen-thuong/phieu/<int:pk>/ket-qua/", council_views.ballot_tally, name="ballot-tally"),
     path("khen-thuong/phieu/<int:pk>/<str:action>/", council_views.ballot_action, name="ballot-action"),

@@ -233,3 +233,23 @@ def test_dossier_download_outside_scope_is_404(client, council_setup, officer_vl
     client.force_login(officer_vl)
     response = client.get(reverse("awards:dossier-download", args=[item.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_ballots_open_and_close_per_agenda(client, council_setup, officer_vl, province_pair):
+    secretary, session = council_setup["secretary"], council_setup["session"]
+    boxes = []
+    for code in ("bk-bo", "tldxs"):
+        nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], code=code)
+        svc.nomination_submit(nomination=nomination, actor=officer_vl)
+        boxes.append(svc.agenda_add(session=session, actor=secretary, nomination=nomination))
+    client.force_login(council_setup["members"][0])
+    client.post(reverse("awards:session-ballots", args=[session.pk, "open"]))
+    assert not session.boxes.filter(is_open=True).exists()  # only the secretary
+    client.force_login(secretary)
+    client.post(reverse("awards:session-ballots", args=[session.pk, "open"]))
+    assert session.boxes.filter(is_open=True).count() == 2
+    for member in council_setup["members"]:
+        for box in boxes:
+            svc.ballot_vote(box=box, member=member, choice="for")
+    client.post(reverse("awards:session-ballots", args=[session.pk, "close"]))
+    assert session.boxes.filter(closed=True, passed=True).count() == 2

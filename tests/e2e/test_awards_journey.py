@@ -55,7 +55,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
 
     login(page, "demo-thuky")
     page.goto(session_url)
-    page.get_by_role("button", name="Kết thúc bỏ phiếu").click()
+    page.get_by_role("button", name="Kết thúc bỏ phiếu", exact=True).click()
     expect(page.get_by_test_id("tally")).to_contain_text("3 đồng ý, 1 không đồng ý")
     expect(page.get_by_test_id("tally")).to_contain_text("Thông qua")
     expect(page.get_by_test_id("tally")).to_contain_text("4/4 thành viên có mặt; tỷ lệ đồng ý 75,0 %")
