@@ -45,6 +45,15 @@ CAMPAIGN_TRANSITIONS = {
 }
 
 
+class ReportCycle(models.TextChoices):
+    """How often units report; values match ``PeriodType`` (see ``campaigns.periods.campaign_periods``)."""
+
+    MONTH = "month", "Hằng tháng"
+    QUARTER = "quarter", "Hằng quý"
+    HALF = "half", "6 tháng và cả năm"
+    YEAR = "year", "Hằng năm"
+
+
 class LaunchDocumentType(models.TextChoices):
     DIRECTIVE = "directive", "Chỉ thị"
     PLAN = "plan", "Kế hoạch"
@@ -79,7 +88,7 @@ class Campaign(models.Model):
     registration_deadline = models.DateField("hạn đăng ký thi đua", null=True, blank=True)
     midterm_date = models.DateField("ngày sơ kết", null=True, blank=True)
     final_date = models.DateField("ngày tổng kết", null=True, blank=True)
-    report_period = models.CharField("kỳ báo cáo", max_length=16, default="quarter")
+    report_period = models.CharField("kỳ báo cáo", max_length=16, choices=ReportCycle.choices, default=ReportCycle.QUARTER)
     launch_document_type = models.CharField(
         "văn bản phát động", max_length=16, choices=LaunchDocumentType.choices, default=LaunchDocumentType.PLAN
     )
@@ -103,6 +112,12 @@ class Campaign(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:campaign-detail", args=[self.pk])
+
+    @property
+    def report_periods(self):
+        from .periods import campaign_periods
+
+        return campaign_periods(cycle=self.report_period, start=self.start_date, end=self.end_date)
 
     @property
     def lead_issuer(self) -> Unit:
@@ -240,6 +255,10 @@ class Target(models.Model):
     def is_milestone(self) -> bool:
         return self.indicator.kind == IndicatorKind.MILESTONE
 
+    @property
+    def direction_symbol(self) -> str:
+        return "≤" if self.direction == Direction.AT_MOST else "≥"
+
 
 class PeriodType(models.TextChoices):
     MONTH = "month", "Tháng"
@@ -311,9 +330,9 @@ class ProgressReport(models.Model):
 
     @property
     def period_label(self) -> str:
-        if self.period_type in (PeriodType.MONTH, PeriodType.QUARTER):
-            return f"{self.get_period_type_display()} {self.period_index}/{self.year}"
-        return f"{self.get_period_type_display()} năm {self.year}"
+        from .periods import Period
+
+        return Period(self.period_type, self.period_index, self.year).label
 
 
 class ReportValue(models.Model):

@@ -14,6 +14,7 @@ from units.scoping import get_scope, role_units
 from .models import (
     Campaign,
     CampaignIssuer,
+    CampaignStatus,
     Direction,
     IndicatorKind,
     ProgressReport,
@@ -25,6 +26,7 @@ from .models import (
 )
 
 COUNTED_REPORTS = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+REPORTING_STATUSES = (CampaignStatus.IN_PROGRESS, CampaignStatus.MIDTERM_REVIEWED)
 CHART_HEIGHT = 90  # bar height in SVG units; the labels need the rest of the 140-unit box
 
 
@@ -74,7 +76,9 @@ def report_get_for_user(user, pk) -> ProgressReport:
 # --- Status derivation ---------------------------------------------------------------------
 
 ACHIEVED, EXCEEDED, BEHIND, NOT_REPORTED = "dat", "vuot", "chua_dat", "chua_bao_cao"
+NOT_REGISTERED = "chua_dang_ky"
 STATUS_LABELS = {ACHIEVED: "Đạt", EXCEEDED: "Vượt", BEHIND: "Chưa đạt", NOT_REPORTED: "Chưa báo cáo"}
+UNIT_STATUS_LABELS = {**STATUS_LABELS, NOT_REGISTERED: "Chưa đăng ký"}
 
 
 def target_status(
@@ -137,7 +141,7 @@ SORT_KEYS = {
 @dataclass
 class UnitRow:
     unit: Unit
-    registration: Registration
+    registration: Registration | None
     targets: list[dict] = field(default_factory=list)
 
     @property
@@ -159,6 +163,8 @@ class UnitRow:
 
     @property
     def status(self) -> str:
+        if self.registration is None:
+            return NOT_REGISTERED
         if not self.targets or self.not_reported == len(self.targets):
             return NOT_REPORTED
         if self.behind or self.not_reported:
@@ -167,27 +173,47 @@ class UnitRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return UNIT_STATUS_LABELS[self.status]
 
 
-def dashboard_rows(*, campaign: Campaign, province: str = "", cluster: str = "", kind: str = "", sort: str = "percent"):
-    """Every participating unit with its targets' status, built from one query over targets."""
-    targets = Target.objects.filter(
-        registration__campaign=campaign, registration__status__in=(RegistrationStatus.APPROVED, RegistrationStatus.SUBMITTED)
-    )
+def _unit_filter(*, prefix: str, province: str, cluster: str, kind: str) -> Q:
+    condition = Q()
     if province.isdigit():
-        province_unit = Unit.objects.filter(pk=int(province)).only("path").first()
-        targets = targets.filter(registration__unit__path__startswith=province_unit.path if province_unit else "-")
+        province_path = Unit.objects.filter(pk=int(province)).values("path")[:1]
+        condition &= Q(**{f"{prefix}path__startswith": Subquery(province_path)})
     if cluster.isdigit():
         members = ClusterMembership.objects.filter(cluster_id=int(cluster)).values("unit_id")
-        targets = targets.filter(registration__unit_id__in=members)
+        condition &= Q(**{f"{prefix}pk__in": members})
     if kind:
-        targets = targets.filter(registration__unit__kind=kind)
+        condition &= Q(**{f"{prefix}kind": kind})
+    return condition
+
+
+def dashboard_rows(
+    *, campaign: Campaign, province: str = "", cluster: str = "", kind: str = "", sort: str = "percent", include_unregistered: bool = False
+):
+    """Every registered unit with its targets' status, built from one query over targets; with
+    ``include_unregistered`` one more query adds the participants that have not registered."""
+    unit_filter = _unit_filter(prefix="registration__unit__", province=province, cluster=cluster, kind=kind)
+    targets = Target.objects.filter(
+        unit_filter,
+        registration__campaign=campaign,
+        registration__status__in=(RegistrationStatus.APPROVED, RegistrationStatus.SUBMITTED),
+    )
     rows: dict[int, UnitRow] = {}
     for target in targets_with_latest(targets).order_by("registration__unit__name", "pk"):
         registration = target.registration
         row = rows.setdefault(registration.unit_id, UnitRow(unit=registration.unit, registration=registration))
         row.targets.append(describe_target(target))
+    if include_unregistered:
+        registered = Registration.objects.filter(
+            campaign=campaign, status__in=(RegistrationStatus.APPROVED, RegistrationStatus.SUBMITTED)
+        ).values("unit_id")
+        missing = campaign.participants.filter(_unit_filter(prefix="", province=province, cluster=cluster, kind=kind)).exclude(
+            pk__in=registered
+        )
+        for unit in missing.order_by("name"):
+            rows[unit.pk] = UnitRow(unit=unit, registration=None)
     ordered = list(rows.values())
     key = sort.lstrip("-") if sort.lstrip("-") in SORT_KEYS else "percent"
     descending = sort.startswith("-") if sort.lstrip("-") in SORT_KEYS else True
@@ -196,14 +222,17 @@ def dashboard_rows(*, campaign: Campaign, province: str = "", cluster: str = "",
 
 
 def dashboard_summary(rows: list[UnitRow]) -> dict:
-    targets = [t for row in rows for t in row.targets]
+    registered = [row for row in rows if row.registration is not None]
+    targets = [t for row in registered for t in row.targets]
     counts = {status: sum(1 for t in targets if t["status"] == status) for status in STATUS_LABELS}
     return {
-        "units": len(rows),
+        "units": len(registered),
+        "participants": len(rows),
+        "unregistered": len(rows) - len(registered),
         "targets": len(targets),
         "counts": counts,
         "labels": STATUS_LABELS,
-        "distribution": _distribution(rows),
+        "distribution": _distribution(registered),
     }
 
 
@@ -221,11 +250,12 @@ def _distribution(rows: list[UnitRow]) -> list[dict]:
     return result
 
 
-def progress_over_periods(*, campaign: Campaign) -> list[dict]:
-    """Average completion per reported period across the campaign: one query."""
+def progress_over_periods(*, campaign: Campaign, registration: Registration | None = None) -> list[dict]:
+    """Average completion per reported period across the campaign (or one registration): one query."""
+    scope = {"report__registration": registration} if registration is not None else {"report__registration__campaign": campaign}
     values = (
         ReportValue.objects.filter(
-            report__registration__campaign=campaign,
+            **scope,
             report__status__in=COUNTED_REPORTS,
             target__target_value__gt=0,
         )
@@ -260,15 +290,28 @@ def _average(values):
     return (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
 
 
-def overdue_reports(*, campaign: Campaign, today):
-    """Approved registrations whose report for a past due period is missing (submitted reports only count)."""
+def registrations_missing_report(*, campaign: Campaign, period):
+    """Approved registrations of ``campaign`` with no submitted or accepted report covering ``period``
+    (a later cumulative report covers it): one query."""
+    covered = ProgressReport.objects.filter(
+        registration__campaign=campaign, period_key__gte=period.key, status__in=COUNTED_REPORTS
+    ).values("registration_id")
     return (
-        ProgressReport.objects.filter(
-            registration__campaign=campaign, due_date__lt=today, status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED)
-        )
-        .select_related("registration__unit")
-        .order_by("due_date")
+        Registration.objects.filter(campaign=campaign, status=RegistrationStatus.APPROVED)
+        .exclude(pk__in=covered)
+        .select_related("unit", "campaign")
+        .order_by("unit__name")
     )
+
+
+def overdue_reports(*, campaign: Campaign, today) -> dict | None:
+    """The last period whose report is past due, and the units that have not sent it."""
+    from .periods import last_due_period
+
+    period = last_due_period(campaign.report_periods, today)
+    if period is None or campaign.status not in REPORTING_STATUSES:
+        return None
+    return {"period": period, "registrations": registrations_missing_report(campaign=campaign, period=period)}
 
 
 def cluster_ranking(*, campaign: Campaign, rows: list[UnitRow]) -> list[dict]:

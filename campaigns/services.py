@@ -34,6 +34,7 @@ from .models import (
     ReportValue,
     Target,
 )
+from .periods import validate_period
 from .uploads import sniff_upload
 
 
@@ -143,14 +144,16 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signe
     return campaign
 
 
-def notify_units(*, units, key: str, text: str, link: str = "") -> int:
-    """Notify the unit officers of ``units`` in the app, and by e-mail after commit; never twice per key."""
+def notify_units(*, units, key: str, text: str, link: str = "", role: str = Role.UNIT_OFFICER) -> int:
+    """Notify the holders of ``role`` (unit officers by default) in ``units`` in the app, and by e-mail
+    after commit; never twice per key."""
     from units.models import RoleAssignment
 
-    users = User.objects.filter(
-        is_active=True,
-        pk__in=RoleAssignment.objects.active().filter(role=Role.UNIT_OFFICER, unit__in=units).values("user_id"),
-    )
+    if role == Role.UNIT_OFFICER:
+        holders = RoleAssignment.objects.active().filter(role=role, unit__in=units)
+    else:
+        holders = _assignments_covering(units, role)
+    users = User.objects.filter(is_active=True, pk__in=holders.values("user_id"))
     created = 0
     for user in users:
         _, is_new = Notification.objects.get_or_create(user=user, key=key, defaults={"text": text[:500], "link": link})
@@ -163,6 +166,23 @@ def notify_units(*, units, key: str, text: str, link: str = "") -> int:
                     )
                 )
     return created
+
+
+def _assignments_covering(units, role):
+    """Active assignments of ``role`` that cover one of ``units``: on the unit, on an ancestor with its
+    subtree, or sector-wide; sector-wide holders only when nobody closer holds the role."""
+    from django.db.models import Q
+
+    from units.models import RoleAssignment, RoleScope
+
+    closer = Q(pk__in=[])
+    for unit in units:
+        segments = [part for part in unit.path.split(".") if part]
+        ancestors = [".".join(segments[: i + 1]) + "." for i in range(len(segments))]
+        closer |= Q(unit=unit) | Q(scope=RoleScope.SUBTREE, unit__path__in=ancestors)
+    assignments = RoleAssignment.objects.active().filter(role=role)
+    near = assignments.filter(closer).exclude(scope=RoleScope.SECTOR)
+    return near if near.exists() else assignments.filter(scope=RoleScope.SECTOR)
 
 
 # --- Registrations -------------------------------------------------------------------------
@@ -229,6 +249,13 @@ def registration_submit(*, registration: Registration, actor: User) -> Registrat
     registration.status, registration.submitted_at = RegistrationStatus.SUBMITTED, timezone.now()
     registration.save(update_fields=["status", "submitted_at"])
     audit_record(actor=actor, action="registration_submit", obj=registration, unit=registration.unit, summary="Gửi đăng ký thi đua")
+    notify_units(
+        units=[registration.campaign.lead_issuer],
+        role=Role.CAMPAIGN_MANAGER,
+        key=f"registration-submitted-{registration.pk}-{registration.submitted_at:%Y%m%d%H%M%S%f}",
+        text=f"{registration.unit.name} gửi đăng ký thi đua (lần {registration.revision}) – “{registration.campaign.name}”: chờ duyệt.",
+        link=registration.get_absolute_url(),
+    )
     return registration
 
 
@@ -253,6 +280,16 @@ def registration_decide(*, registration: Registration, actor: User, approve: boo
         unit=registration.unit,
         summary="Duyệt đăng ký thi đua" if approve else f"Trả lại đăng ký: {registration.comment[:200]}",
     )
+    notify_units(
+        units=[registration.unit],
+        key=f"registration-decided-{registration.pk}-{registration.decided_at:%Y%m%d%H%M%S%f}",
+        text=(
+            f"Đăng ký thi đua “{registration.campaign.name}” đã được duyệt."
+            if approve
+            else f"Đăng ký thi đua “{registration.campaign.name}” bị trả lại: {registration.comment}"
+        ),
+        link=registration.get_absolute_url(),
+    )
     return registration
 
 
@@ -273,6 +310,8 @@ def report_create(*, registration: Registration, actor: User, period_type: str, 
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được báo cáo.")
     if registration.status != RegistrationStatus.APPROVED:
         raise ValidationError("Chỉ báo cáo tiến độ cho bản đăng ký đã được duyệt.", code="not_approved")
+    campaign = registration.campaign
+    period = validate_period(period_type, period_index, year, start=campaign.start_date, end=campaign.end_date)
     existing = ProgressReport.objects.filter(
         registration=registration, period_type=period_type, period_index=period_index, year=year
     ).exclude(status=ReportStatus.SUPERSEDED)
@@ -283,9 +322,9 @@ def report_create(*, registration: Registration, actor: User, period_type: str, 
         period_type=period_type,
         period_index=period_index,
         year=year,
-        due_date=due_date,
+        due_date=due_date or period.due_date,
         updated_by=actor,
-        period_key=ProgressReport.key_for(period_type, period_index, year),
+        period_key=period.key,
     )
     report.full_clean()
     report.save()
@@ -329,6 +368,13 @@ def report_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
     report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
     report.save(update_fields=["status", "submitted_at"])
     audit_record(actor=actor, action="report_submit", obj=report, unit=report.registration.unit, summary=f"Gửi báo cáo {report.period_label}")
+    notify_units(
+        units=[report.registration.campaign.lead_issuer],
+        role=Role.CAMPAIGN_MANAGER,
+        key=f"report-submitted-{report.pk}",
+        text=f"{report.registration.unit.name} gửi báo cáo {report.period_label} – “{report.registration.campaign.name}”: chờ tiếp nhận.",
+        link=report.get_absolute_url(),
+    )
     return report
 
 
@@ -345,6 +391,16 @@ def report_decide(*, report: ProgressReport, actor: User, accept: bool, comment:
     report.version += 1
     report.save(update_fields=["status", "comment", "version"])
     audit_record(actor=actor, action="report_accept" if accept else "report_return", obj=report, unit=report.registration.unit, summary=report.period_label)
+    notify_units(
+        units=[report.registration.unit],
+        key=f"report-decided-{report.pk}-v{report.version}",
+        text=(
+            f"Báo cáo {report.period_label} – “{report.registration.campaign.name}” đã được tiếp nhận."
+            if accept
+            else f"Báo cáo {report.period_label} – “{report.registration.campaign.name}” bị trả lại: {report.comment}"
+        ),
+        link=report.get_absolute_url(),
+    )
     return report
 
 

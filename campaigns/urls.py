@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),
     path("<int:pk>/so-ket-tong-ket/", views.campaign_review, name="campaign-review"),
     path("<int:pk>/theo-doi/", views.dashboard, name="dashboard"),
+    path("<int:pk>/theo-doi/don-vi/<int:unit_pk>/", views.dashboard_unit, name="dashboard-unit"),
     path("<int:pk>/dang-ky/<int:unit_pk>/", views.registration_edit, name="registration-edit"),
     path("<int:pk>/dang-ky/<int:unit_pk>/nhap-excel/", views.registration_import, name="registration-import"),
     path("<int:pk>/mau-excel/", views.registration_template, name="import-template"),

@@ -260,13 +260,31 @@ def report_create(request, pk):
     return redirect(report or registration)
 
 
+def _report_row(target, value):
+    """A report line with the status its own value gives (đạt, vượt, chưa đạt, chưa báo cáo)."""
+    status, percent = selectors.target_status(
+        kind=target.indicator.kind,
+        direction=target.direction,
+        target_value=target.target_value,
+        value=value.value if value else None,
+        done=value.done if value else None,
+    )
+    growth = None
+    if value and value.value is not None and target.baseline and not target.is_milestone:
+        growth = ((value.value - target.baseline) / target.baseline * 100).quantize(Decimal("0.1"))
+    return {"target": target, "value": value, "status": status, "label": selectors.STATUS_LABELS[status], "percent": percent, "growth": growth}
+
+
 def _report_context(request, report, **extra):
+    from .uploads import max_upload_bytes
+
     targets = list(report.registration.targets.select_related("indicator"))
     values = {v.target_id: v for v in report.values.all()}
     return {
         "report": report,
-        "rows": [{"target": t, "value": values.get(t.pk)} for t in targets],
+        "rows": [_report_row(t, values.get(t.pk)) for t in targets],
         "evidence": report.evidence.all(),
+        "max_upload_mb": max_upload_bytes() // (1024 * 1024),
         "can_edit": report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
         and has_role(request.user, Role.UNIT_OFFICER, report.registration.unit),
         "can_revise": report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
@@ -367,35 +385,27 @@ def dashboard(request, pk):
     sort = request.GET.get("sort", "-percent")
     sort = sort if sort in dict(SORT_CHOICES) else "-percent"
     kind = filters["kind"] if filters["kind"] in UnitKind.values else ""
-    rows = selectors.dashboard_rows(campaign=campaign, province=filters["province"], cluster=filters["cluster"], kind=kind, sort=sort)
+    rows = selectors.dashboard_rows(
+        campaign=campaign, province=filters["province"], cluster=filters["cluster"], kind=kind, sort=sort, include_unregistered=True
+    )
     if request.GET.get("export") == "xlsx":
         return xlsx_response(
             filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
             title="Bảng theo dõi",
             headers=["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái"],
-            rows=(
-                (
-                    row.unit.name,
-                    t["target"].indicator.name,
-                    t["target"].indicator.unit_of_measure,
-                    float(t["target"].target_value) if t["target"].target_value is not None else None,
-                    float(t["target"].latest_value) if t["target"].latest_value is not None else None,
-                    float(t["percent"]) if t["percent"] is not None else None,
-                    float(t["growth"]) if t["growth"] is not None else None,
-                    t["label"],
-                )
-                for row in rows
-                for t in row.targets
-            ),
+            rows=_dashboard_export_rows(rows),
         )
+    overdue = selectors.overdue_reports(campaign=campaign, today=timezone.localdate())
+    if overdue is not None:
+        overdue["registrations"] = list(overdue["registrations"])
     context = {
         "campaign": campaign,
         "page": paginate(request, rows, 25),
         "summary": selectors.dashboard_summary(rows),
-        "ranking": sorted(rows, key=selectors.SORT_KEYS["percent"], reverse=True)[:10],
+        "ranking": sorted((r for r in rows if r.registration), key=selectors.SORT_KEYS["percent"], reverse=True)[:10],
         "cluster_ranking": selectors.cluster_ranking(campaign=campaign, rows=rows),
         "series": selectors.progress_over_periods(campaign=campaign),
-        "overdue": selectors.overdue_reports(campaign=campaign, today=timezone.localdate())[:20],
+        "overdue": overdue,
         "children": selectors.child_rollup(campaign=campaign) if campaign.children.exists() else [],
         "filters": filters,
         "sort": sort,
@@ -405,6 +415,51 @@ def dashboard(request, pk):
         "kinds": UnitKind.choices,
     }
     return render(request, "campaigns/dashboard.html", context)
+
+
+@login_required
+def dashboard_unit(request, pk, unit_pk):
+    """One unit's page in the dashboard: its targets with status, its progress over the periods, its reports."""
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    registration = get_object_or_404(
+        Registration.objects.visible_to(request.user).current().select_related("unit", "campaign"), campaign=campaign, unit_id=unit_pk
+    )
+    targets = [selectors.describe_target(t) for t in selectors.targets_with_latest(registration.targets.all())]
+    row = selectors.UnitRow(unit=registration.unit, registration=registration, targets=targets)
+    return render(
+        request,
+        "campaigns/dashboard_unit.html",
+        {
+            "campaign": campaign,
+            "registration": registration,
+            "row": row,
+            "series": selectors.progress_over_periods(campaign=campaign, registration=registration),
+            "reports": registration.reports.order_by("-period_key", "-revision"),
+        },
+    )
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+def _dashboard_export_rows(rows):
+    """One line per target; a unit that has not registered gets one line saying so."""
+    for row in rows:
+        if row.registration is None:
+            yield (row.unit.name, "", "", None, None, None, None, row.status_label)
+        for t in row.targets:
+            target = t["target"]
+            yield (
+                row.unit.name,
+                target.indicator.name,
+                target.indicator.unit_of_measure,
+                _number(target.target_value),
+                _number(target.latest_value),
+                _number(t["percent"]),
+                _number(t["growth"]),
+                t["label"],
+            )
 
 
 @login_required

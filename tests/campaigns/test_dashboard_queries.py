@@ -31,6 +31,9 @@ def add_units(campaign, indicators, count, start):
         )
         ReportValue.objects.create(report=report, target=wind, value=Decimal(index % 170))
         ReportValue.objects.create(report=report, target=ccn, value=Decimal(index % 3))
+    for index in range(start, start + count // 5):  # a fifth more have not registered
+        unit = UnitFactory(code=f"cdk-{index}", name=f"Sở Công Thương chưa đăng ký {index}", kind=UnitKind.PROVINCIAL_DEPARTMENT)
+        campaign.participants.add(unit)
 
 
 def count_queries(client, campaign):
@@ -41,12 +44,20 @@ def count_queries(client, campaign):
 
 
 def test_dashboard_query_count_is_flat(client, campaign, indicators, ministry_manager):
+    from campaigns.models import CampaignStatus
+    from campaigns.services import campaign_transition
+
+    # in progress, so that the overdue list is read too (from Q1 2026 on, some period is always due)
+    campaign = campaign_transition(campaign=campaign, actor=ministry_manager, to=CampaignStatus.IN_PROGRESS)
     client.force_login(ministry_manager)
     add_units(campaign, indicators, 10, 0)
     small, response = count_queries(client, campaign)
     assert "Sở Công Thương số 1" in response.content.decode()
     add_units(campaign, indicators, 190, 10)
     large, response = count_queries(client, campaign)
-    assert "200" in response.content.decode()
+    body = response.content.decode()
+    assert 'data-testid="units-registered">200/242<' in body  # 200 registered; 40 more and the fixture's two have not
+    ascending = client.get(reverse("campaigns:dashboard", args=[campaign.pk]), {"sort": "percent"}).content.decode()
+    assert "Sở Công Thương chưa đăng ký" in ascending and "Chưa đăng ký" in ascending
     assert "Cụm thử (200 đơn vị)" in response.content.decode()
     assert small == large, f"10 đơn vị: {small} truy vấn; 200 đơn vị: {large} truy vấn"
