@@ -242,7 +242,7 @@ def eligibility_check(request):
 
 def honour_board(request):
     """The public honour board (bảng vinh danh): no login, recent awards by year, unit and title."""
-    records = AwardRecord.objects.filter(revoked=False).select_related("award_kind", "person__unit", "unit")
+    records = AwardRecord.objects.filter(revoked=False).select_related("award_kind", "person__unit", "unit__parent")
     year, unit, kind = request.GET.get("year", ""), request.GET.get("unit", "").strip()[:100], request.GET.get("award", "")
     if year.isdigit():
         records = records.filter(year=int(year))

@@ -23,6 +23,12 @@ def test_honour_board_is_public_and_filters(client, province_pair):
     body = response.content.decode()
     assert response.status_code == 200 and "Sở Công Thương tỉnh Vĩnh Long" in body
     assert "Nghệ An" not in client.get(reverse("awards:honour-board")).content.decode()  # revoked never shows
+    person = PersonFactory(unit=province_pair["nghe-an"], full_name="Trần Thị Vinh Danh")
+    AwardRecord.objects.create(person=person, award_kind=AwardKind.objects.get(code="cstdcs"), year=2025, decision="7/QĐ-SCT")
+    by_title = client.get(reverse("awards:honour-board"), {"award": "cstdcs"}).content.decode()
+    assert "Trần Thị Vinh Danh" in by_title and "Sở Công Thương tỉnh Vĩnh Long" not in by_title
+    by_unit = client.get(reverse("awards:honour-board"), {"unit": "Vĩnh Long"}).content.decode()
+    assert "125/QĐ-BCT" in by_unit and "Trần Thị Vinh Danh" not in by_unit
 
 
 def test_history_is_scoped(client, officer_vl, province_pair):
