@@ -31,15 +31,15 @@ from .models import (
 
 
 def nominations_visible_to(user):
-    """Own unit's nominations, and those before a council the account sits on."""
+    """Own unit's nominations, and the submitted ones before a council the account sits on."""
     scope = get_scope(user)
     queryset = Nomination.objects.select_related("round__deciding_unit", "award_kind", "person__unit", "unit", "proposing_unit")
     if scope.everything:
         return queryset
+    council = Q(round__deciding_unit__council__members=user) | Q(round__deciding_unit__council__secretary=user)
+    # The council sees a nomination once it is submitted; a draft stays with the proposing unit.
     return queryset.filter(
-        Q(proposing_unit_id__in=sorted(scope.own_unit_ids))
-        | Q(round__deciding_unit__council__members=user)
-        | Q(round__deciding_unit__council__secretary=user)
+        Q(proposing_unit_id__in=sorted(scope.own_unit_ids)) | (council & ~Q(status=NominationStatus.DRAFT))
     ).distinct()
 
 

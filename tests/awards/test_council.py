@@ -253,3 +253,14 @@ def test_ballots_open_and_close_per_agenda(client, council_setup, officer_vl, pr
             svc.ballot_vote(box=box, member=member, choice="for")
     client.post(reverse("awards:session-ballots", args=[session.pk, "close"]))
     assert session.boxes.filter(closed=True, passed=True).count() == 2
+
+
+def test_council_sees_a_nomination_only_once_submitted(client, council_setup, officer_vl, province_pair):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"])
+    url = reverse("awards:nomination-detail", args=[nomination.pk])
+    member = make_user("tv-unit", council_setup["council"].unit, Role.COUNCIL_MEMBER)  # not sector-wide: sees by council seat
+    council_setup["council"].members.add(member)
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+    svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    assert client.get(url).status_code == 200
