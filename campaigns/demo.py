@@ -160,7 +160,7 @@ def seed(seeder, units) -> None:
     if created:
         _seed_ben_tre_progress(seeder, campaign_2022, ben_tre, indicators)
 
-    _campaign(
+    campaign_2026, _ = _campaign(
         seeder,
         name="Phong trào thi đua “Ngành Công Thương về đích năm 2026”",
         issuers=[units["bct"]],
@@ -173,7 +173,7 @@ def seed(seeder, units) -> None:
         indicators=[indicators[c] for c in ("dien-gio", "ccn-moi", "ban-le", "xuat-khau", "de-an-kt-dem")],
         kind=CampaignKind.REGULAR,
         scope=CampaignScope.SECTOR,
-        status=CampaignStatus.REGISTRATION,
+        status=CampaignStatus.IN_PROGRESS,
         start_date=datetime.date(2026, 1, 1),
         end_date=datetime.date(2026, 12, 31),
         registration_deadline=datetime.date(2026, 12, 31),
@@ -182,7 +182,52 @@ def seed(seeder, units) -> None:
         objectives="Các đơn vị đăng ký chỉ tiêu thi đua năm 2026 và báo cáo tiến độ hằng quý.",
         planned_awards="Bằng khen của Bộ trưởng Bộ Công Thương; Cờ thi đua của Bộ Công Thương",
     )
+    _seed_2026_progress(seeder, campaign_2026, units, indicators)
     seed_draft(seeder, units, indicators)
+
+
+# Provinces other than Vĩnh Long (demo-so registers there in the browser): targets for 2026 and
+# cumulative values for Q1..Q3; None means the quarter was not reported (the dashboard lists it overdue).
+PROGRESS_2026 = {
+    "sct-nghe-an": {"dien-gio": ("120", ["20", "55", None]), "ccn-moi": ("3", ["0", "1", None]), "xuat-khau": ("3600", ["820", "1750", None])},
+    "sct-ha-tinh": {"dien-gio": ("90", ["15", "48", "96"]), "ban-le": ("62000", ["15800", "31500", "47900"])},
+    "sct-thanh-hoa": {"ccn-moi": ("4", ["1", "2", "3"]), "ban-le": ("165000", ["39000", "80500", "122000"]), "xuat-khau": ("5800", ["1500", "3050", "4700"])},
+    "sct-quang-tri": {"dien-gio": ("250", ["30", "70", "110"]), "ccn-moi": ("2", ["0", "0", "1"])},
+    "sct-can-tho": {"ban-le": ("150000", ["36000", "74000", "113500"]), "xuat-khau": ("2400", ["560", "1200", "1850"])},
+}
+
+
+def _seed_2026_progress(seeder, campaign, units, indicators) -> None:
+    for code, targets in PROGRESS_2026.items():
+        unit = units.get(code)
+        if unit is None or Registration.objects.filter(campaign=campaign, unit=unit).exists():
+            continue
+        registration = Registration.objects.create(
+            campaign=campaign, unit=unit, status=RegistrationStatus.APPROVED, titles="Cờ thi đua của Bộ Công Thương"
+        )
+        created = {
+            key: Target.objects.create(
+                registration=registration, indicator=indicators[key], target_value=Decimal(target), deadline=datetime.date(2026, 12, 31)
+            )
+            for key, (target, _) in targets.items()
+        }
+        for quarter in (1, 2, 3):
+            if all(values[quarter - 1] is None for _, values in targets.values()):
+                continue
+            report = ProgressReport.objects.create(
+                registration=registration,
+                period_type=PeriodType.QUARTER,
+                period_index=quarter,
+                year=2026,
+                status=ReportStatus.ACCEPTED if quarter < 3 else ReportStatus.SUBMITTED,
+                narrative=f"Kết quả thực hiện chỉ tiêu thi đua lũy kế đến hết quý {quarter}/2026.",
+                due_date=datetime.date(2026, quarter * 3 + 1, 10),
+                period_key=ProgressReport.key_for(PeriodType.QUARTER, quarter, 2026),
+            )
+            for key, (_, values) in targets.items():
+                ReportValue.objects.create(report=report, target=created[key], value=Decimal(values[quarter - 1]))
+            seeder._count("progress reports", True)
+        seeder._count("registrations", True)
 
 
 def seed_draft(seeder, units, indicators) -> None:

@@ -5,7 +5,7 @@ from django import forms
 
 from units.models import Cluster, Unit
 
-from .models import Campaign, CampaignKind, CampaignScope, Indicator, LaunchDocumentType
+from .models import Campaign, CampaignKind, CampaignScope, Indicator, LaunchDocumentType, ReportCycle
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -25,6 +25,7 @@ class CampaignForm(forms.Form):
     registration_deadline = forms.DateField(label="Hạn đăng ký thi đua", widget=DATE, required=False)
     midterm_date = forms.DateField(label="Ngày sơ kết", widget=DATE, required=False)
     final_date = forms.DateField(label="Ngày tổng kết", widget=DATE, required=False)
+    report_period = forms.ChoiceField(label="Kỳ báo cáo tiến độ", choices=ReportCycle.choices, initial=ReportCycle.QUARTER)
     legal_basis = forms.CharField(label="Căn cứ (mỗi dòng một căn cứ)", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
     objectives = forms.CharField(label="Mục tiêu", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
     contents = forms.CharField(label="Nội dung thi đua (mỗi dòng một nội dung)", widget=forms.Textarea(attrs={"rows": 5}), max_length=20000)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/dang-ky/<int:unit_pk>/nhap-excel/", views.registration_import, name="registration-import"),
     path("<int:pk>/mau-excel/", views.registration_template, name="import-template"),
     path("<int:pk>/xuat-excel/", views.campaign_export, name="campaign-export"),
+    path("<int:pk>/xuat-excel-bao-cao/", views.reports_export, name="reports-export"),
     path("dang-ky/<int:pk>/", views.registration_detail, name="registration-detail"),
     path("dang-ky/<int:pk>/gui/", views.registration_submit, name="registration-submit"),
     path("dang-ky/<int:pk>/duyet/", views.registration_decide, name="registration-decide"),

@@ -30,6 +30,7 @@ from .models import (
     RegistrationStatus,
     ReportStatus,
 )
+from .periods import REPORT_GRACE_DAYS
 
 
 @login_required
@@ -87,6 +88,7 @@ def campaign_detail(request, pk):
             if campaign.status != CampaignStatus.DRAFT
             else [],
             "children": campaign.children.all(),
+            "grace_days": REPORT_GRACE_DAYS,
         },
     )
 
@@ -406,6 +408,9 @@ def dashboard(request, pk):
         "cluster_ranking": selectors.cluster_ranking(campaign=campaign, rows=rows),
         "series": selectors.progress_over_periods(campaign=campaign),
         "overdue": overdue,
+        "visible_registrations": set(
+            Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True)
+        ),
         "children": selectors.child_rollup(campaign=campaign) if campaign.children.exists() else [],
         "filters": filters,
         "sort": sort,
@@ -565,6 +570,48 @@ def campaign_export(request, pk):
         filename=f"dang-ky-va-bao-cao-{campaign.pk}.xlsx",
         title="Đăng ký và báo cáo",
         headers=["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá"],
+        rows=rows,
+    )
+
+
+@login_required
+def reports_export(request, pk):
+    """Every current progress report of the campaign the account may see, one line per target."""
+    from .models import ReportValue
+
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    reports = selectors.ProgressReport.objects.visible_to(request.user).filter(registration__campaign=campaign).exclude(
+        status=ReportStatus.SUPERSEDED
+    )
+    values = (
+        ReportValue.objects.filter(report__in=reports)
+        .select_related("report__registration__unit", "target__indicator")
+        .order_by("report__registration__unit__name", "report__period_key", "target_id")
+    )
+    rows = []
+    for value in values:
+        report, target = value.report, value.target
+        _, percent = selectors.target_status(
+            kind=target.indicator.kind, direction=target.direction, target_value=target.target_value, value=value.value, done=value.done
+        )
+        rows.append(
+            (
+                report.registration.unit.name,
+                report.period_label,
+                report.revision,
+                report.get_status_display(),
+                timezone.localtime(report.submitted_at).date() if report.submitted_at else None,
+                target.indicator.name,
+                target.indicator.unit_of_measure,
+                _number(target.target_value),
+                ("Đã hoàn thành" if value.done else "Chưa hoàn thành") if target.is_milestone else _number(value.value),
+                _number(percent),
+            )
+        )
+    return xlsx_response(
+        filename=f"bao-cao-tien-do-{campaign.pk}.xlsx",
+        title="Báo cáo tiến độ",
+        headers=["Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái", "Ngày gửi", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch"],
         rows=rows,
     )
 

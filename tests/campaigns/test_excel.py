@@ -65,3 +65,28 @@ def test_campaign_export(client, campaign, approved_registration, ministry_manag
     sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:campaign-export", args=[campaign.pk])).content)).active
     assert sheet["A1"].value == "Đơn vị" and sheet.max_row == 4
     assert sheet["I2"].value == "Chưa báo cáo"
+
+
+def test_reports_export_lists_each_value_within_scope(client, campaign, draft_report, approved_registration, officer_vl, officer_na, ministry_manager):
+    import io
+
+    from openpyxl import load_workbook
+
+    from campaigns.services import report_save, report_submit
+
+    from .conftest import report_values
+
+    report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
+                values=report_values(approved_registration, Decimal("152.5"), Decimal("1"), True))
+    report_submit(report=draft_report, actor=officer_vl)
+    url = reverse("campaigns:reports-export", args=[campaign.pk])
+    client.force_login(ministry_manager)
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái") and len(rows) == 4
+    wind = next(r for r in rows if r[5] == "Công suất điện gió vận hành mới")
+    assert wind[1] == "Quý 2/2026" and wind[3] == "Chờ tiếp nhận" and wind[8] == 152.5 and wind[9] == 108.9
+    assert any(r[8] == "Đã hoàn thành" for r in rows)
+    client.force_login(officer_na)  # Nghệ An sees the campaign but not Vĩnh Long's reports
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert sheet.max_row == 1

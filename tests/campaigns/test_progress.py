@@ -62,7 +62,8 @@ def test_dashboard_lists_unregistered_units_and_the_unit_page(client, campaign, 
     assert unit_url in page
     unit_page = client.get(unit_url).content.decode()
     assert "Công suất điện gió vận hành mới" in unit_page and "≥ 140 MW" in unit_page
-    client.force_login(officer_na)  # another unit's page is outside Nghệ An's scope
+    client.force_login(officer_na)  # another unit's page is outside Nghệ An's scope: not linked, and 404
+    assert unit_url not in client.get(reverse("campaigns:dashboard", args=[campaign.pk])).content.decode()
     assert client.get(unit_url).status_code == 404
     # Nghệ An has not registered: no unit page to show
     client.force_login(ministry_manager)

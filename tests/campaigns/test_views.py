@@ -136,12 +136,13 @@ def test_manager_creates_campaign_in_the_browser(client, ministry, ministry_mana
         "launch_document_type": "plan", "start_date": "2027-01-01", "end_date": "2027-12-31",
         "registration_deadline": "2027-03-31", "contents": "Nội dung một\nNội dung hai\n",
         "participants": [province_pair["vinh-long"].pk], "clusters": [cluster.pk],
-        "indicators": [indicators["wind"].pk],
+        "indicators": [indicators["wind"].pk], "report_period": "half",
     }
     response = client.post(reverse("campaigns:campaign-create"), data)
     campaign = Campaign.objects.get(name="Thi đua năm 2027")
     assert response.status_code == 302
     assert campaign.status == CampaignStatus.DRAFT and campaign.contents.count() == 2
+    assert [p.label for p in campaign.report_periods] == ["6 tháng năm 2027", "Năm 2027"]
     assert set(campaign.participants.values_list("code", flat=True)) == {"sct-vinh-long", "sct-nghe-an"}
     bad = client.post(reverse("campaigns:campaign-create"), {**data, "name": "Sai ngày", "end_date": "2026-01-01"})
     assert "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()

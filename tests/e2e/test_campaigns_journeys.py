@@ -92,4 +92,10 @@ def test_so_registers_reports_and_dashboard_updates(page, live_server, seeded, l
     row = page.get_by_test_id("unit-table").get_by_role("row", name="Sở Công Thương tỉnh Vĩnh Long")
     expect(row).to_contain_text("Chưa đạt")
     expect(row).to_contain_text("79,4")  # (108,9 % + 50,0 %) / 2
+    expect(page.get_by_test_id("overdue")).to_contain_text("Sở Công Thương tỉnh Nghệ An")  # no report for quarter 3
     shot(page, "25-dashboard")
+    row.get_by_role("link", name="Sở Công Thương tỉnh Vĩnh Long").click()
+    wind = page.get_by_test_id("unit-targets").get_by_role("row", name="Công suất điện gió")
+    expect(wind).to_contain_text("108,9 %")
+    expect(wind).to_contain_text("Vượt")
+    shot(page, "26-dashboard-unit")
