@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from units.excel import ImportColumn, read_import
@@ -35,6 +36,17 @@ def parse_yes(value) -> bool:
     return str(value).strip().lower() in YES
 
 
+def parse_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise ValueError(f"“{value}” không phải là ngày dd/mm/yyyy") from None
+
+
 TARGET_COLUMNS = [
     ImportColumn("Mã chỉ tiêu", "code", lambda v: str(v).strip()),
     ImportColumn("Tên chỉ tiêu", "name", str, required=False),
@@ -42,6 +54,7 @@ TARGET_COLUMNS = [
     ImportColumn("Giá trị năm trước", "baseline", parse_number, required=False),
     ImportColumn("Chiều (≥/≤)", "direction", parse_direction, required=False),
     ImportColumn("Ghi chú", "note", str, required=False),
+    ImportColumn("Thời hạn (dd/mm/yyyy)", "deadline", parse_date, required=False),
 ]
 
 VALUE_COLUMNS = [
@@ -49,6 +62,7 @@ VALUE_COLUMNS = [
     ImportColumn("Tên chỉ tiêu", "name", str, required=False),
     ImportColumn("Thực hiện lũy kế", "value", parse_number, required=False),
     ImportColumn("Đã hoàn thành (có/không)", "done", parse_yes, required=False),
+    ImportColumn("Cùng kỳ năm trước", "same_period", parse_number, required=False),
 ]
 
 
@@ -64,6 +78,9 @@ def targets_from_upload(upload, *, campaign) -> tuple[list[dict], list[tuple[int
         if indicator.kind != "milestone" and row["target_value"] is None:
             errors.append((row["row"], f"chỉ tiêu “{indicator.name}” cần giá trị đăng ký."))
             continue
+        if row["deadline"] and not campaign.start_date <= row["deadline"] <= campaign.end_date:
+            errors.append((row["row"], f"thời hạn {row['deadline']:%d/%m/%Y} nằm ngoài thời gian phong trào."))
+            continue
         rows.append(
             {
                 "indicator": indicator,
@@ -71,19 +88,25 @@ def targets_from_upload(upload, *, campaign) -> tuple[list[dict], list[tuple[int
                 "baseline": row["baseline"],
                 "direction": row["direction"] or Direction.AT_LEAST,
                 "note": (row["note"] or "")[:500],
+                "deadline": row["deadline"],
             }
         )
     return rows, sorted(errors)
 
 
-def values_from_upload(upload, *, registration) -> tuple[dict, list[tuple[int, str]]]:
+def values_from_upload(upload, *, registration) -> tuple[dict, dict, list[tuple[int, str]]]:
+    """Report values and same-period values by target, and the errors per row."""
     result = read_import(upload, VALUE_COLUMNS)
     targets = {t.indicator.code: t for t in registration.targets.select_related("indicator")}
-    values, errors = {}, list(result.errors)
+    values, same_period, errors = {}, {}, list(result.errors)
     for row in result.rows:
         target = targets.get(row["code"])
         if target is None:
             errors.append((row["row"], f"mã chỉ tiêu “{row['code']}” không có trong bản đăng ký."))
             continue
+        if any(v is not None and v < 0 for v in (row["value"], row["same_period"])):
+            errors.append((row["row"], "giá trị không được âm."))
+            continue
         values[target.pk] = (row["value"], bool(row["done"]))
-    return values, sorted(errors)
+        same_period[target.pk] = row["same_period"]
+    return values, same_period, sorted(errors)

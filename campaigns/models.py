@@ -340,6 +340,7 @@ class ReportValue(models.Model):
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
     value = models.DecimalField("giá trị lũy kế", max_digits=16, decimal_places=2, null=True, blank=True)
     done = models.BooleanField("đã hoàn thành", default=False)
+    same_period = models.DecimalField("cùng kỳ năm trước", max_digits=16, decimal_places=2, null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "target"], name="uniq_report_value")]
@@ -356,6 +357,9 @@ class Evidence(models.Model):
     """An evidence file, stored under a generated name and served only through an access check."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    target = models.ForeignKey(
+        Target, verbose_name="minh chứng cho chỉ tiêu", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
     storage_key = models.CharField(max_length=80, unique=True, editable=False)
     file = models.FileField(upload_to=evidence_upload_to, max_length=200)
     original_name = models.CharField("tên tệp", max_length=255)

@@ -111,7 +111,19 @@ def targets_with_latest(queryset):
         latest_value=Subquery(latest.values("value")[:1]),
         latest_done=Subquery(latest.values("done")[:1]),
         latest_period=Subquery(latest.values("report__period_key")[:1]),
+        latest_same_period=Subquery(latest.values("same_period")[:1]),
     )
+
+
+def same_period_change(*, value, same_period, baseline, period_key) -> Decimal | None:
+    """% change against the same period a year before: the value the unit reported for it, or, for a
+    report that covers the whole year, the registration's baseline (the year before). None otherwise."""
+    if value is None:
+        return None
+    reference = same_period if same_period else (baseline if period_key and period_key % 100 == 12 else None)
+    if not reference:
+        return None
+    return ((value - reference) / reference * 100).quantize(Decimal("0.1"))
 
 
 def describe_target(target) -> dict:
@@ -123,8 +135,10 @@ def describe_target(target) -> dict:
         done=target.latest_done if target.latest_period is not None else None,
     )
     growth = None
-    if target.baseline and target.latest_value is not None and target.indicator.kind != IndicatorKind.MILESTONE:
-        growth = ((target.latest_value - target.baseline) / target.baseline * 100).quantize(Decimal("0.1"))
+    if target.indicator.kind != IndicatorKind.MILESTONE:
+        growth = same_period_change(
+            value=target.latest_value, same_period=target.latest_same_period, baseline=target.baseline, period_key=target.latest_period
+        )
     return {"target": target, "status": status, "label": STATUS_LABELS[status], "percent": percent, "growth": growth}
 
 

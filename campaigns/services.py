@@ -26,6 +26,7 @@ from .models import (
     CampaignIssuer,
     CampaignStatus,
     Evidence,
+    IndicatorKind,
     Notification,
     ProgressReport,
     Registration,
@@ -334,9 +335,18 @@ def report_create(*, registration: Registration, actor: User, period_type: str, 
 
 @transaction.atomic
 def report_save(
-    *, report: ProgressReport, actor: User, version: int, narrative: str, values: dict[int, tuple[Decimal | None, bool]]
+    *,
+    report: ProgressReport,
+    actor: User,
+    version: int,
+    narrative: str,
+    values: dict[int, tuple[Decimal | None, bool]],
+    same_period: dict[int, Decimal | None] | None = None,
 ) -> ProgressReport:
-    """Save a draft with optimistic locking: a stale ``version`` raises ``ReportConflict``."""
+    """Save a draft with optimistic locking: a stale ``version`` raises ``ReportConflict``.
+
+    ``values`` maps a target to its cumulative value and done flag; ``same_period`` (optional) to the
+    value of the same period a year before, for the comparison."""
     if not _can_register(actor, report.registration.unit):
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được sửa báo cáo.")
     updated = ProgressReport.objects.filter(
@@ -348,11 +358,17 @@ def report_save(
             raise ValidationError("Báo cáo đã gửi không sửa được; hãy tạo bản sửa đổi.", code="immutable")
         raise ReportConflict(current)
     targets = {t.pk: t for t in report.registration.targets.all()}
+    same_period = same_period or {}
     for target_id, (value, done) in values.items():
         if target_id not in targets:
             raise ValidationError("Chỉ tiêu không thuộc bản đăng ký này.", code="foreign_target")
-        ReportValue.objects.update_or_create(report=report, target_id=target_id, defaults={"value": value, "done": done})
+        if value is not None and value < 0 or same_period.get(target_id) is not None and same_period[target_id] < 0:
+            raise ValidationError(f"Chỉ tiêu “{targets[target_id].indicator.name}”: giá trị không được âm.", code="negative")
+        ReportValue.objects.update_or_create(
+            report=report, target_id=target_id, defaults={"value": value, "done": done, "same_period": same_period.get(target_id)}
+        )
     report.refresh_from_db()
+    audit_record(actor=actor, action="report_save", obj=report, unit=report.registration.unit, summary=f"Lưu báo cáo {report.period_label} (phiên bản {report.version})")
     return report
 
 
@@ -365,6 +381,18 @@ def report_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
         raise ValidationError("Báo cáo đã được gửi.", code="not_draft")
     if not report.values.exists():
         raise ValidationError("Báo cáo chưa có số liệu chỉ tiêu nào.", code="empty")
+    # a milestone once proven stays proven: evidence on this report, an earlier revision or an earlier period counts
+    proven = Evidence.objects.filter(
+        report__registration_id=report.registration_id, report__period_key__lte=report.period_key, target__isnull=False
+    ).values("target_id")
+    unproven = (
+        report.values.filter(done=True, target__indicator__kind=IndicatorKind.MILESTONE)
+        .exclude(target_id__in=proven)
+        .select_related("target__indicator")
+    )
+    if unproven:
+        names = "; ".join(f"“{v.target.indicator.name}”" for v in unproven)
+        raise ValidationError(f"Chỉ tiêu mốc đã hoàn thành cần minh chứng kèm theo: {names}.", code="milestone_evidence")
     report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
     report.save(update_fields=["status", "submitted_at"])
     audit_record(actor=actor, action="report_submit", obj=report, unit=report.registration.unit, summary=f"Gửi báo cáo {report.period_label}")
@@ -417,23 +445,29 @@ def report_revise(*, report: ProgressReport, actor: User) -> ProgressReport:
     values = list(report.values.all())
     report.pk, report.revision, report.status, report.version, report.submitted_at = None, report.revision + 1, ReportStatus.DRAFT, 1, None
     report.save()
-    ReportValue.objects.bulk_create([ReportValue(report=report, target_id=v.target_id, value=v.value, done=v.done) for v in values])
+    ReportValue.objects.bulk_create(
+        [ReportValue(report=report, target_id=v.target_id, value=v.value, done=v.done, same_period=v.same_period) for v in values]
+    )
     audit_record(actor=actor, action="report_revise", obj=report, unit=report.registration.unit, summary=f"Sửa đổi báo cáo (lần {report.revision})")
     return report
 
 
 @transaction.atomic
-def evidence_add(*, report: ProgressReport, actor: User, upload) -> Evidence:
-    """Attach an evidence file: the type is read from its content, and its name is generated."""
+def evidence_add(*, report: ProgressReport, actor: User, upload, target: Target | None = None) -> Evidence:
+    """Attach an evidence file (optionally for one target): the type is read from its content, and its
+    name is generated."""
     if not _can_register(actor, report.registration.unit):
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được nộp minh chứng.")
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError("Báo cáo đã gửi không thêm được minh chứng.", code="immutable")
+    if target is not None and target.registration_id != report.registration_id:
+        raise ValidationError("Chỉ tiêu không thuộc bản đăng ký này.", code="foreign_target")
     kind, extension = sniff_upload(upload)
     key = f"{uuid.uuid4().hex}.{extension}"
     upload.seek(0)
     evidence = Evidence(
         report=report,
+        target=target,
         storage_key=key,
         original_name=nfc(upload.name)[:255],
         content_type=kind,

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -144,6 +145,28 @@ def _parse_decimal(text: str, label: str, errors: list[str]) -> Decimal | None:
         return None
 
 
+def _parse_date(text: str, label: str, errors: list[str], campaign):
+    """A target's deadline (yyyy-mm-dd from the date picker, or dd/mm/yyyy), inside the campaign."""
+    import datetime
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            value = datetime.datetime.strptime(text, pattern).date()
+            break
+        except ValueError:
+            continue
+    else:
+        errors.append(f"{label}: thời hạn “{text}” không phải là ngày (dd/mm/yyyy).")
+        return None
+    if not campaign.start_date <= value <= campaign.end_date:
+        errors.append(f"{label}: thời hạn {value:%d/%m/%Y} nằm ngoài thời gian phong trào.")
+        return None
+    return value
+
+
 @login_required
 def registration_edit(request, pk, unit_pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
@@ -165,6 +188,7 @@ def registration_edit(request, pk, unit_pk):
                     "target_value": _parse_decimal(request.POST.get(prefix + "value"), label, errors),
                     "baseline": _parse_decimal(request.POST.get(prefix + "baseline"), label, errors),
                     "direction": request.POST.get(prefix + "direction") if request.POST.get(prefix + "direction") in Direction.values else Direction.AT_LEAST,
+                    "deadline": _parse_date(request.POST.get(prefix + "deadline"), label, errors, campaign),
                     "note": request.POST.get(prefix + "note", "").strip()[:500],
                 }
             )
@@ -184,7 +208,7 @@ def registration_edit(request, pk, unit_pk):
         {
             "indicator": i,
             "target": existing.get(i.pk),
-            "posted": {k: request.POST.get(f"t-{i.pk}-{k}", "") for k in ("value", "baseline", "direction", "note", "include")}
+            "posted": {k: request.POST.get(f"t-{i.pk}-{k}", "") for k in ("value", "baseline", "direction", "deadline", "note", "include")}
             if request.method == "POST"
             else None,
         }
@@ -272,8 +296,10 @@ def _report_row(target, value):
         done=value.done if value else None,
     )
     growth = None
-    if value and value.value is not None and target.baseline and not target.is_milestone:
-        growth = ((value.value - target.baseline) / target.baseline * 100).quantize(Decimal("0.1"))
+    if value and not target.is_milestone:
+        growth = selectors.same_period_change(
+            value=value.value, same_period=value.same_period, baseline=target.baseline, period_key=value.report.period_key
+        )
     return {"target": target, "value": value, "status": status, "label": selectors.STATUS_LABELS[status], "percent": percent, "growth": growth}
 
 
@@ -281,11 +307,11 @@ def _report_context(request, report, **extra):
     from .uploads import max_upload_bytes
 
     targets = list(report.registration.targets.select_related("indicator"))
-    values = {v.target_id: v for v in report.values.all()}
+    values = {v.target_id: v for v in report.values.select_related("report")}
     return {
         "report": report,
         "rows": [_report_row(t, values.get(t.pk)) for t in targets],
-        "evidence": report.evidence.all(),
+        "evidence": report.evidence.select_related("target__indicator"),
         "max_upload_mb": max_upload_bytes() // (1024 * 1024),
         "can_edit": report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
         and has_role(request.user, Role.UNIT_OFFICER, report.registration.unit),
@@ -303,9 +329,11 @@ def report_detail(request, pk):
     if request.method == "POST":
         errors: list[str] = []
         values = {}
+        same_period = {}
         for target in report.registration.targets.select_related("indicator"):
             value = _parse_decimal(request.POST.get(f"v-{target.pk}"), target.indicator.name, errors)
             values[target.pk] = (value, bool(request.POST.get(f"d-{target.pk}")))
+            same_period[target.pk] = _parse_decimal(request.POST.get(f"s-{target.pk}"), f"{target.indicator.name} (cùng kỳ)", errors)
         version = int(request.POST.get("version", "0") or 0)
         if errors:
             for error in errors:
@@ -313,7 +341,12 @@ def report_detail(request, pk):
             return render(request, "campaigns/report_detail.html", _report_context(request, report), status=400)
         try:
             report = services.report_save(
-                report=report, actor=request.user, version=version, narrative=request.POST.get("narrative", "")[:20000], values=values
+                report=report,
+                actor=request.user,
+                version=version,
+                narrative=request.POST.get("narrative", "")[:20000],
+                values=values,
+                same_period=same_period,
             )
         except services.ReportConflict as conflict:
             mine = {"narrative": request.POST.get("narrative", ""), "values": values}
@@ -363,7 +396,11 @@ def evidence_upload(request, pk):
     if upload is None:
         messages.error(request, "Chưa chọn tệp minh chứng.")
     else:
-        run_service(request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload), "Đã nộp minh chứng.")
+        target_id = request.POST.get("target", "")
+        target = report.registration.targets.filter(pk=int(target_id)).first() if target_id.isdigit() else None
+        run_service(
+            request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload, target=target), "Đã nộp minh chứng."
+        )
     return redirect(report)
 
 
@@ -416,7 +453,12 @@ def dashboard(request, pk):
         "sort": sort,
         "sorts": SORT_CHOICES,
         "provinces": Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name"),
-        "clusters": Cluster.objects.filter(campaigns=campaign).order_by("name"),
+        "clusters": Cluster.objects.filter(
+            Q(campaigns=campaign)
+            | Q(memberships__year=campaign.start_date.year, memberships__unit__in=campaign.participants.values("pk"))
+        )
+        .distinct()
+        .order_by("name"),
         "kinds": UnitKind.choices,
     }
     return render(request, "campaigns/dashboard.html", context)
@@ -490,13 +532,16 @@ def registration_template(request, pk):
             filename=f"mau-bao-cao-{report.pk}.xlsx",
             title="Báo cáo",
             headers=[c.header for c in imports.VALUE_COLUMNS],
-            rows=((t.indicator.code, t.indicator.name, None, "") for t in report.registration.targets.select_related("indicator")),
+            rows=((t.indicator.code, t.indicator.name, None, "", None) for t in report.registration.targets.select_related("indicator")),
         )
     return xlsx_response(
         filename=f"mau-dang-ky-{campaign.pk}.xlsx",
         title="Đăng ký",
         headers=[c.header for c in imports.TARGET_COLUMNS],
-        rows=((i.code, f"{i.name} ({i.unit_of_measure})" if i.unit_of_measure else i.name, None, None, "≥", "") for i in campaign.indicators.order_by("name")),
+        rows=(
+            (i.code, f"{i.name} ({i.unit_of_measure})" if i.unit_of_measure else i.name, None, None, "≥", "", None)
+            for i in campaign.indicators.order_by("name")
+        ),
     )
 
 
@@ -525,14 +570,18 @@ def registration_import(request, pk, unit_pk):
 def report_import(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
     upload = request.FILES.get("file")
-    values, errors = imports.values_from_upload(upload, registration=report.registration) if upload else ({}, [(0, "Chưa chọn tệp.")])
+    values, same_period, errors = (
+        imports.values_from_upload(upload, registration=report.registration) if upload else ({}, {}, [(0, "Chưa chọn tệp.")])
+    )
     if errors:
         for row, message in errors:
             messages.error(request, f"Dòng {row}: {message}" if row else message)
         messages.error(request, "Không nhập được tệp: chưa lưu số liệu nào.")
         return redirect(report)
     try:
-        services.report_save(report=report, actor=request.user, version=report.version, narrative=report.narrative, values=values)
+        services.report_save(
+            report=report, actor=request.user, version=report.version, narrative=report.narrative, values=values, same_period=same_period
+        )
     except services.ReportConflict:
         messages.error(request, "Báo cáo vừa được người khác lưu; hãy mở lại và nhập lại.")
     except (ValidationError, PermissionDenied) as error:

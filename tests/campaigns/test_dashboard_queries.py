@@ -60,4 +60,5 @@ def test_dashboard_query_count_is_flat(client, campaign, indicators, ministry_ma
     ascending = client.get(reverse("campaigns:dashboard", args=[campaign.pk]), {"sort": "percent"}).content.decode()
     assert "Sở Công Thương chưa đăng ký" in ascending and "Chưa đăng ký" in ascending
     assert "Cụm thử (200 đơn vị)" in response.content.decode()
+    assert ">Cụm thử</option>" in response.content.decode()  # the members' cluster is offered as a filter
     assert small == large, f"10 đơn vị: {small} truy vấn; 200 đơn vị: {large} truy vấn"

@@ -67,17 +67,18 @@ def test_campaign_export(client, campaign, approved_registration, ministry_manag
     assert sheet["I2"].value == "Chưa báo cáo"
 
 
-def test_reports_export_lists_each_value_within_scope(client, campaign, draft_report, approved_registration, officer_vl, officer_na, ministry_manager):
+def test_reports_export_lists_each_value_within_scope(client, campaign, draft_report, approved_registration, officer_vl, officer_na, ministry_manager, media_root):
     import io
 
     from openpyxl import load_workbook
 
     from campaigns.services import report_save, report_submit
 
-    from .conftest import report_values
+    from .conftest import prove_milestone, report_values
 
     report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
                 values=report_values(approved_registration, Decimal("152.5"), Decimal("1"), True))
+    prove_milestone(draft_report, approved_registration, officer_vl)
     report_submit(report=draft_report, actor=officer_vl)
     url = reverse("campaigns:reports-export", args=[campaign.pk])
     client.force_login(ministry_manager)

@@ -41,11 +41,12 @@ def test_report_period_is_checked_and_due_date_derived(approved_registration, of
 
 
 def test_report_page_shows_each_targets_status(client, draft_report, approved_registration, officer_vl):
+    wind = approved_registration.targets.get(indicator__code="wind")
     report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
-                values=report_values(approved_registration, Decimal("152.5"), Decimal("1"), True))
+                values=report_values(approved_registration, Decimal("152.5"), Decimal("1"), True), same_period={wind.pk: Decimal("100")})
     client.force_login(officer_vl)
     page = client.get(reverse("campaigns:report-detail", args=[draft_report.pk])).content.decode()
-    assert "108,9 %" in page and "+154,2 %" in page  # 152,5 of 140 MW; against 60 MW the year before
+    assert "108,9 %" in page and "+52,5 %" in page  # 152,5 of 140 MW; against 100 MW in quarter 2 a year before
     assert "Vượt" in page and "Chưa đạt" in page and "≥ 140 MW" in page
     assert "hạn nộp 10/07/2026" in page
 
@@ -101,3 +102,85 @@ def test_each_decision_notifies_the_other_side(campaign, province_pair, indicato
     assert Notification.objects.filter(user=officer_vl, text__contains="đã được tiếp nhận").count() == 1
     viewer = make_user("xem-vl", province_pair["vinh-long"], Role.VIEWER)
     assert not Notification.objects.filter(user=viewer).exists()
+
+
+def test_same_period_comparison_uses_the_reported_value_or_the_baseline_for_a_whole_year():
+    from campaigns.selectors import same_period_change
+
+    assert same_period_change(value=Decimal("38650"), same_period=None, baseline=Decimal("35397"), period_key=202212) == Decimal("9.2")
+    assert same_period_change(value=Decimal("8900"), same_period=None, baseline=Decimal("35397"), period_key=202203) is None
+    assert same_period_change(value=Decimal("8900"), same_period=Decimal("8200"), baseline=Decimal("35397"), period_key=202203) == Decimal("8.5")
+    assert same_period_change(value=None, same_period=Decimal("1"), baseline=None, period_key=202203) is None
+
+
+def test_a_done_milestone_needs_evidence_once(draft_report, approved_registration, officer_vl, media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaigns.services import evidence_add, report_revise
+
+    report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
+                values=report_values(approved_registration, Decimal("10"), Decimal("0"), True))
+    evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n...."))  # not for the milestone
+    with pytest.raises(ValidationError) as error:
+        report_submit(report=draft_report, actor=officer_vl)
+    assert error.value.code == "milestone_evidence" and "Đề án phát triển kinh tế ban đêm" in error.value.messages[0]
+    night = approved_registration.targets.get(indicator__code="night")
+    evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("qd.pdf", b"%PDF-1.7 qd"), target=night)
+    report_submit(report=draft_report, actor=officer_vl)
+    revision = report_revise(report=draft_report, actor=officer_vl)  # the correction keeps the proof of the earlier revision
+    assert report_submit(report=revision, actor=officer_vl).status == "submitted"
+
+
+def test_evidence_for_another_registrations_target_is_refused(draft_report, approved_registration, officer_vl, media_root, campaign, indicators, province_pair):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaigns.services import evidence_add
+
+    officer_na = make_user("so-na-3", province_pair["nghe-an"], Role.UNIT_OFFICER)
+    foreign = registration_save(campaign=campaign, unit=province_pair["nghe-an"], actor=officer_na, targets=wind_and_ccn(indicators))
+    with pytest.raises(ValidationError) as error:
+        evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("qd.pdf", b"%PDF-1.7"), target=foreign.targets.first())
+    assert error.value.code == "foreign_target"
+
+
+def test_target_deadline_from_the_form_and_from_excel(client, campaign, officer_vl, province_pair, indicators):
+    import io
+
+    from openpyxl import Workbook
+
+    from campaigns.imports import TARGET_COLUMNS
+    from campaigns.models import Registration
+
+    client.force_login(officer_vl)
+    url = reverse("campaigns:registration-edit", args=[campaign.pk, province_pair["vinh-long"].pk])
+    wind = indicators["wind"].pk
+    outside = client.post(url, {f"t-{wind}-include": "1", f"t-{wind}-value": "140", f"t-{wind}-deadline": "2027-06-30"})
+    assert "nằm ngoài thời gian phong trào" in outside.content.decode() and not Registration.objects.exists()
+    client.post(url, {f"t-{wind}-include": "1", f"t-{wind}-value": "140", f"t-{wind}-deadline": "30/09/2026"})
+    assert Registration.objects.get().targets.get().deadline == datetime.date(2026, 9, 30)
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.header for c in TARGET_COLUMNS])
+    sheet.append(["wind", "", 150, None, "≥", "", "31/10/2026"])
+    sheet.append(["ccn", "", 2, None, "≥", "", "31/13/2026"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "chi-tieu.xlsx"
+    import_url = reverse("campaigns:registration-import", args=[campaign.pk, province_pair["vinh-long"].pk])
+    response = client.post(import_url, {"file": buffer}, follow=True)
+    assert "Dòng 3" in response.content.decode() and "không phải là ngày" in response.content.decode()
+    assert Registration.objects.get().targets.get().target_value == Decimal("140")  # nothing saved
+    buffer.seek(0)
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.header for c in TARGET_COLUMNS])
+    sheet.append(["wind", "", 150, None, "≥", "", "31/10/2026"])
+    good = io.BytesIO()
+    book.save(good)
+    good.seek(0)
+    good.name = "chi-tieu.xlsx"
+    client.post(import_url, {"file": good})
+    target = Registration.objects.get().targets.get()
+    assert target.target_value == Decimal("150") and target.deadline == datetime.date(2026, 10, 31)

@@ -12,14 +12,15 @@ from campaigns.services import campaign_transition, report_save, report_submit
 from documents.models import DocumentType
 from documents.pdf import render_document_pdf
 
-from .conftest import report_values
+from .conftest import prove_milestone, report_values
 
 pytestmark = pytest.mark.django_db
 
 
-def test_midterm_review_report_from_data(client, campaign, draft_report, approved_registration, officer_vl, ministry_manager):
+def test_midterm_review_report_from_data(client, campaign, draft_report, approved_registration, officer_vl, ministry_manager, media_root):
     report = report_save(report=draft_report, actor=officer_vl, version=1, narrative="",
                          values=report_values(approved_registration, Decimal("150"), Decimal("1"), True))
+    prove_milestone(report, approved_registration, officer_vl)
     report_submit(report=report, actor=officer_vl)
     campaign_transition(campaign=campaign, actor=ministry_manager, to=CampaignStatus.IN_PROGRESS)
     client.force_login(ministry_manager)

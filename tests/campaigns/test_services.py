@@ -22,7 +22,7 @@ from campaigns.services import (
     report_submit,
 )
 
-from .conftest import report_values, wind_and_ccn
+from .conftest import prove_milestone, report_values, wind_and_ccn
 
 pytestmark = pytest.mark.django_db
 
@@ -123,11 +123,12 @@ def test_status_derivation(kind, direction, target, value, done, expected):
     assert target_status(kind=kind, direction=direction, target_value=target, value=value, done=done)[0] == expected
 
 
-def test_dashboard_shows_latest_submitted_values(campaign, draft_report, approved_registration, officer_vl):
+def test_dashboard_shows_latest_submitted_values(campaign, draft_report, approved_registration, officer_vl, media_root):
     report = report_save(report=draft_report, actor=officer_vl, version=1, narrative="",
                          values=report_values(approved_registration, Decimal("150"), Decimal("1"), True))
     rows = dashboard_rows(campaign=campaign)
     assert {t["status"] for t in rows[0].targets} == {NOT_REPORTED}  # a draft does not count
+    prove_milestone(report, approved_registration, officer_vl)
     report_submit(report=report, actor=officer_vl)
     statuses = {t["target"].indicator.code: (t["status"], t["percent"]) for t in dashboard_rows(campaign=campaign)[0].targets}
     assert statuses["wind"] == (EXCEEDED, Decimal("107.1"))

@@ -101,14 +101,23 @@ def test_conflict_page_on_stale_save(client, draft_report, approved_registration
     assert ProgressReport.objects.get(pk=draft_report.pk).narrative == "Đã lưu trước"
 
 
-def test_report_submit_through_view_updates_dashboard(client, campaign, draft_report, approved_registration, officer_vl):
+def test_report_submit_through_view_updates_dashboard(client, campaign, draft_report, approved_registration, officer_vl, media_root):
     targets = {t.indicator.code: t for t in approved_registration.targets.all()}
     client.force_login(officer_vl)
-    client.post(reverse("campaigns:report-detail", args=[draft_report.pk]), {
-        "version": draft_report.version, "narrative": "Quý 2", f"v-{targets['wind'].pk}": "150",
-        f"v-{targets['ccn'].pk}": "2", f"d-{targets['night'].pk}": "1", "submit": "1"})
+    post = {"version": draft_report.version, "narrative": "Quý 2", f"v-{targets['wind'].pk}": "150",
+            f"v-{targets['ccn'].pk}": "2", f"d-{targets['night'].pk}": "1", "submit": "1"}
+    response = client.post(reverse("campaigns:report-detail", args=[draft_report.pk]), post, follow=True)
+    assert "cần minh chứng" in response.content.decode()  # saved, but a done milestone needs its proof first
+    assert ProgressReport.objects.get(pk=draft_report.pk).status == "draft"
+    client.post(reverse("campaigns:evidence-upload", args=[draft_report.pk]),
+                {"file": SimpleUploadedFile("qd.pdf", b"%PDF-1.7 qd"), "target": targets["night"].pk})
+    version = ProgressReport.objects.get(pk=draft_report.pk).version
+    client.post(reverse("campaigns:report-detail", args=[draft_report.pk]), {**post, "version": version})
+    assert ProgressReport.objects.get(pk=draft_report.pk).status == "submitted"
     page = client.get(reverse("campaigns:dashboard", args=[campaign.pk])).content.decode()
-    assert "Sở Công Thương tỉnh Vĩnh Long" in page and "Vượt" in page
+    row = page[page.index("Sở Công Thương tỉnh Vĩnh Long</a>"):]
+    row = row[: row.index("</tr>")]
+    assert "Đạt" in row and "102,4" in row  # (107,1 + 100 + 100) / 3: every target met, not all exceeded
 
 
 def test_dashboard_excel_and_scope(client, campaign, approved_registration, ministry_manager, officer_na):
