@@ -28,6 +28,7 @@ from .models import (
     ReportValue,
     Target,
 )
+from .periods import Period
 
 # legal-reference §7 and seed 004.
 INDICATORS = [
@@ -221,7 +222,7 @@ def _seed_2026_progress(seeder, campaign, units, indicators) -> None:
                 year=2026,
                 status=ReportStatus.ACCEPTED if quarter < 3 else ReportStatus.SUBMITTED,
                 narrative=f"Kết quả thực hiện chỉ tiêu thi đua lũy kế đến hết quý {quarter}/2026.",
-                due_date=datetime.date(2026, quarter * 3 + 1, 10),
+                due_date=Period(PeriodType.QUARTER, quarter, 2026).due_date,
                 period_key=ProgressReport.key_for(PeriodType.QUARTER, quarter, 2026),
             )
             for key, (_, values) in targets.items():
@@ -277,7 +278,7 @@ def _seed_ben_tre_progress(seeder, campaign, unit, indicators) -> None:
             year=2022,
             status=ReportStatus.ACCEPTED,
             narrative=f"Báo cáo kết quả thực hiện phong trào thi đua “Đồng khởi mới” quý {quarter}/2022.",
-            due_date=datetime.date(2022, quarter * 3, 28),
+            due_date=Period(PeriodType.QUARTER, quarter, 2022).due_date,
             period_key=ProgressReport.key_for(PeriodType.QUARTER, quarter, 2022),
         )
         for code, _baseline, _target, values in BEN_TRE_TARGETS:

@@ -283,20 +283,48 @@ def progress_over_periods(*, campaign: Campaign, registration: Registration | No
     series = []
     for key in sorted(buckets):
         average = sum(buckets[key]) / len(buckets[key])
-        series.append({"label": f"T{key % 100:02d}/{key // 100}", "value": average.quantize(Decimal("0.1"))})
+        series.append({"label": period_short_label(key), "value": average.quantize(Decimal("0.1"))})
     peak = max((s["value"] for s in series), default=Decimal(1)) or Decimal(1)
     for point in series:
         point["height"] = int(point["value"] * CHART_HEIGHT / peak)
     return series
 
 
-def child_rollup(*, campaign: Campaign) -> list[dict]:
-    """Each child campaign with its units' average completion (one query per child: bounded by the tree, not units)."""
-    return [
-        {"campaign": child, "rows": len(rows), "average": _average([r.average_percent for r in rows])}
-        for child in campaign.children.all()
-        for rows in [dashboard_rows(campaign=child)]
-    ]
+def period_short_label(key: int) -> str:
+    """A chart label for a period key (year × 100 + last month): Q1/2026 at a quarter's end, else T05/2026."""
+    year, month = divmod(key, 100)
+    return f"Q{month // 3}/{year}" if month % 3 == 0 else f"T{month:02d}/{year}"
+
+
+def child_rollup(*, campaign: Campaign, depth: int = 1) -> list[dict]:
+    """Every descendant campaign (depth first) with its own units and the roll-up of its subtree: the
+    average of its units' and its descendants' units' completion. Queries grow with the campaign tree,
+    never with the units."""
+    entries = []
+    for child in campaign.children.order_by("start_date", "name"):
+        rows = dashboard_rows(campaign=child)
+        below = child_rollup(campaign=child, depth=depth + 1)
+        values = [r.average_percent for r in rows] + [v for e in below if e["depth"] == depth + 1 for v in e["values"]]
+        entries.append(
+            {
+                "campaign": child,
+                "depth": depth,
+                "rows": len(rows),
+                "average": _average([r.average_percent for r in rows]),
+                "values": values,
+                "subtree_units": len(values),
+                "subtree_average": _average(values),
+            }
+        )
+        entries.extend(below)
+    return entries
+
+
+def tree_summary(*, rows: list[UnitRow], children: list[dict]) -> dict:
+    """The campaign's own registered units together with those of its whole subtree."""
+    values = [r.average_percent for r in rows if r.registration is not None]
+    values += [v for entry in children if entry["depth"] == 1 for v in entry["values"]]
+    return {"units": len(values), "average": _average(values)}
 
 
 def _average(values):

@@ -90,6 +90,7 @@ def campaign_detail(request, pk):
             else [],
             "children": campaign.children.all(),
             "grace_days": REPORT_GRACE_DAYS,
+            "indicators": campaign.indicators.order_by("name"),
         },
     )
 
@@ -434,6 +435,7 @@ def dashboard(request, pk):
             headers=["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái"],
             rows=_dashboard_export_rows(rows),
         )
+    children = selectors.child_rollup(campaign=campaign) if campaign.children.exists() else []
     overdue = selectors.overdue_reports(campaign=campaign, today=timezone.localdate())
     if overdue is not None:
         overdue["registrations"] = list(overdue["registrations"])
@@ -448,7 +450,8 @@ def dashboard(request, pk):
         "visible_registrations": set(
             Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True)
         ),
-        "children": selectors.child_rollup(campaign=campaign) if campaign.children.exists() else [],
+        "children": children,
+        "tree": selectors.tree_summary(rows=rows, children=children) if children else None,
         "filters": filters,
         "sort": sort,
         "sorts": SORT_CHOICES,

@@ -184,3 +184,32 @@ def test_target_deadline_from_the_form_and_from_excel(client, campaign, officer_
     client.post(import_url, {"file": good})
     target = Registration.objects.get().targets.get()
     assert target.target_value == Decimal("150") and target.deadline == datetime.date(2026, 10, 31)
+
+
+def test_numbers_and_chart_labels_read_the_vietnamese_way():
+    from campaigns.selectors import period_short_label
+    from campaigns.templatetags.campaigns_tags import num
+
+    assert [num(Decimal("38300.00")), num(Decimal("146.20")), num(Decimal("0.5")), num(None)] == ["38.300", "146,2", "0,5", ""]
+    assert period_short_label(202603) == "Q1/2026" and period_short_label(202605) == "T05/2026"
+
+
+def test_progress_rolls_up_the_campaign_tree(client, campaign, ministry_manager, province_pair, indicators):
+    from campaigns.models import Campaign, ProgressReport, Registration, ReportValue, Target
+
+    def child_with_unit(parent, name, unit, value):
+        child = Campaign.objects.create(name=name, parent=parent, start_date=campaign.start_date, end_date=campaign.end_date)
+        registration = Registration.objects.create(campaign=child, unit=unit, status="approved")
+        target = Target.objects.create(registration=registration, indicator=indicators["wind"], target_value=Decimal("100"))
+        report = ProgressReport.objects.create(registration=registration, period_type="quarter", period_index=1, year=2026,
+                                               status="accepted", period_key=202603)
+        ReportValue.objects.create(report=report, target=target, value=Decimal(value))
+        return child
+
+    province = child_with_unit(campaign, "Phong trào của tỉnh", province_pair["vinh-long"], "80")
+    child_with_unit(province, "Phong trào của phòng", province_pair["nghe-an"], "40")
+    client.force_login(ministry_manager)
+    page = client.get(reverse("campaigns:dashboard", args=[campaign.pk])).content.decode()
+    assert "Cả hệ thống phong trào: 2 đơn vị đã đăng ký, bình quân 60,0 %" in page
+    assert "Phong trào của tỉnh</a>: 1 đơn vị, bình quân 80,0 % (cả cấp dưới: 2 đơn vị, 60,0 %)" in page
+    assert 'class="rollup-depth-2">↳ <a' in page and "Phong trào của phòng</a>: 1 đơn vị, bình quân 40,0 %" in page
