@@ -186,6 +186,38 @@ def _assignments_covering(units, role):
     return near if near.exists() else assignments.filter(scope=RoleScope.SECTOR)
 
 
+@transaction.atomic
+def indicator_create(*, actor: User, name: str, kind: str, unit_of_measure: str = "", code: str = ""):
+    """A campaign manager extends the indicator catalogue; the code is made from the name if not given."""
+    from django.utils.text import slugify
+
+    from .models import Indicator, IndicatorKind
+
+    if not role_units_exist(actor, Role.CAMPAIGN_MANAGER):
+        raise PermissionDenied("Chỉ cán bộ quản lý phong trào được bổ sung danh mục chỉ tiêu.")
+    name, unit_of_measure = nfc(name)[:300], nfc(unit_of_measure)[:40]
+    if not name:
+        raise ValidationError("Cần nhập tên chỉ tiêu.", code="no_name")
+    if kind not in IndicatorKind.values:
+        raise ValidationError("Loại chỉ tiêu không hợp lệ.", code="bad_kind")
+    code = slugify((code or name).replace("đ", "d").replace("Đ", "D"))[:60]
+    if not code:
+        raise ValidationError("Cần nhập mã chỉ tiêu (chữ không dấu, số, gạch ngang).", code="no_code")
+    if Indicator.objects.filter(code=code).exists():
+        raise ValidationError(f"Mã chỉ tiêu “{code}” đã có.", code="duplicate")
+    if Indicator.objects.filter(name__iexact=name, unit_of_measure__iexact=unit_of_measure).exists():
+        raise ValidationError(f"Chỉ tiêu “{name}” đã có trong danh mục.", code="duplicate_name")
+    indicator = Indicator.objects.create(code=code, name=name, kind=kind, unit_of_measure=unit_of_measure)
+    audit_record(actor=actor, action="indicator_create", obj=indicator, unit=actor.unit, summary=f"Thêm chỉ tiêu {name[:200]}")
+    return indicator
+
+
+def role_units_exist(actor: User, role: str) -> bool:
+    from units.scoping import role_units
+
+    return role_units(actor, role).exists()
+
+
 # --- Registrations -------------------------------------------------------------------------
 
 
@@ -305,13 +337,29 @@ class ReportConflict(Exception):
         self.current = current
 
 
+REPORTING_CAMPAIGN_STATUSES = (
+    CampaignStatus.LAUNCHED,
+    CampaignStatus.REGISTRATION,
+    CampaignStatus.IN_PROGRESS,
+    CampaignStatus.MIDTERM_REVIEWED,
+)
+
+
+def _check_reporting_open(campaign: Campaign) -> None:
+    if campaign.status not in REPORTING_CAMPAIGN_STATUSES:
+        raise ValidationError(
+            f"Phong trào đang ở trạng thái “{campaign.get_status_display()}”: không nhận báo cáo tiến độ.", code="campaign_closed"
+        )
+
+
 @transaction.atomic
 def report_create(*, registration: Registration, actor: User, period_type: str, period_index: int, year: int, due_date=None) -> ProgressReport:
     if not _can_register(actor, registration.unit):
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được báo cáo.")
     if registration.status != RegistrationStatus.APPROVED:
         raise ValidationError("Chỉ báo cáo tiến độ cho bản đăng ký đã được duyệt.", code="not_approved")
-    campaign = registration.campaign
+    campaign = Campaign.objects.get(pk=registration.campaign_id)  # its current status, not a cached one
+    _check_reporting_open(campaign)
     period = validate_period(period_type, period_index, year, start=campaign.start_date, end=campaign.end_date)
     existing = ProgressReport.objects.filter(
         registration=registration, period_type=period_type, period_index=period_index, year=year
@@ -379,6 +427,7 @@ def report_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
         raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được gửi báo cáo.")
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError("Báo cáo đã được gửi.", code="not_draft")
+    _check_reporting_open(report.registration.campaign)
     if not report.values.exists():
         raise ValidationError("Báo cáo chưa có số liệu chỉ tiêu nào.", code="empty")
     # a milestone once proven stays proven: evidence on this report, an earlier revision or an earlier period counts

@@ -689,8 +689,6 @@ def campaign_review(request, pk):
 @login_required
 def indicator_list(request):
     """The indicator catalogue; campaign managers extend it."""
-    from units.services import nfc
-
     from .models import Indicator, IndicatorKind
 
     can_edit = role_units(request.user, Role.CAMPAIGN_MANAGER).exists()
@@ -698,22 +696,18 @@ def indicator_list(request):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("Chỉ cán bộ quản lý phong trào được bổ sung danh mục chỉ tiêu.")
-        from django.utils.text import slugify
-
-        name = nfc(request.POST.get("name", ""))[:300]
-        kind = request.POST.get("kind", "")
-        measure = nfc(request.POST.get("unit_of_measure", ""))[:40]
-        code = slugify(request.POST.get("code", "") or name.replace("đ", "d").replace("Đ", "D"))[:60]
-        if not name:
-            errors.append("Cần nhập tên chỉ tiêu.")
-        if kind not in IndicatorKind.values:
-            errors.append("Loại chỉ tiêu không hợp lệ.")
-        if code and Indicator.objects.filter(code=code).exists():
-            errors.append(f"Mã chỉ tiêu “{code}” đã có.")
-        if not errors:
-            indicator = Indicator.objects.create(code=code or f"ct-{Indicator.objects.count() + 1}", name=name, kind=kind, unit_of_measure=measure)
-            audit_record(actor=request.user, action="indicator_create", obj=indicator, unit=request.user.unit, summary=f"Thêm chỉ tiêu {name[:200]}")
-            messages.success(request, f"Đã thêm chỉ tiêu “{name}”.")
+        try:
+            indicator = services.indicator_create(
+                actor=request.user,
+                name=request.POST.get("name", ""),
+                kind=request.POST.get("kind", ""),
+                unit_of_measure=request.POST.get("unit_of_measure", ""),
+                code=request.POST.get("code", ""),
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, f"Đã thêm chỉ tiêu “{indicator.name}”.")
             return redirect("campaigns:indicator-list")
     query = request.GET.get("q", "").strip()[:100]
     indicators = Indicator.objects.all()

@@ -213,3 +213,34 @@ def test_progress_rolls_up_the_campaign_tree(client, campaign, ministry_manager,
     assert "Cả hệ thống phong trào: 2 đơn vị đã đăng ký, bình quân 60,0 %" in page
     assert "Phong trào của tỉnh</a>: 1 đơn vị, bình quân 80,0 % (cả cấp dưới: 2 đơn vị, 60,0 %)" in page
     assert 'class="rollup-depth-2">↳ <a' in page and "Phong trào của phòng</a>: 1 đơn vị, bình quân 40,0 %" in page
+
+
+def test_no_reports_once_the_campaign_is_final_reviewed(campaign, draft_report, approved_registration, officer_vl, ministry_manager, media_root):
+    from campaigns.models import Campaign
+
+    report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
+                values=report_values(approved_registration, Decimal("10"), Decimal("0"), False))
+    Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.FINAL_REVIEWED)
+    for action in (
+        lambda: report_submit(report=draft_report, actor=officer_vl),
+        lambda: report_create(registration=approved_registration, actor=officer_vl, period_type=PeriodType.QUARTER, period_index=3, year=2026),
+    ):
+        with pytest.raises(ValidationError) as error:
+            action()
+        assert error.value.code == "campaign_closed"
+
+
+def test_indicator_catalogue_refuses_duplicates_and_non_managers(ministry_manager, officer_vl, indicators):
+    from django.core.exceptions import PermissionDenied
+
+    from campaigns.services import indicator_create
+
+    created = indicator_create(actor=ministry_manager, name="Số xã đạt tiêu chí số 7 về chợ", kind="count", unit_of_measure="xã")
+    assert created.code == "so-xa-dat-tieu-chi-so-7-ve-cho"
+    with pytest.raises(ValidationError) as error:
+        indicator_create(actor=ministry_manager, name="số xã đạt tiêu chí số 7 về chợ", kind="count", unit_of_measure="xã", code="khac")
+    assert error.value.code == "duplicate_name"
+    with pytest.raises(ValidationError):
+        indicator_create(actor=ministry_manager, name="Tỷ lệ", kind="ratio")
+    with pytest.raises(PermissionDenied):
+        indicator_create(actor=officer_vl, name="Chỉ tiêu riêng", kind="count")
