@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from units.models import Cluster, Unit
+from units.models import Cluster, Unit, UnitKind
 
 from .models import Campaign, CampaignKind, CampaignScope, Indicator, LaunchDocumentType, ReportCycle
 
@@ -32,6 +32,9 @@ class CampaignForm(forms.Form):
     criteria = forms.CharField(label="Tiêu chí thi đua", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
     planned_awards = forms.CharField(label="Hình thức khen thưởng dự kiến", max_length=500, required=False)
     participants = forms.ModelMultipleChoiceField(label="Đơn vị tham gia", queryset=Unit.objects.none(), required=False)
+    all_provincial_departments = forms.BooleanField(
+        label="Thêm tất cả Sở Công Thương các tỉnh, thành phố (đang hoạt động)", required=False
+    )
     clusters = forms.ModelMultipleChoiceField(
         label="Cụm, khối tham gia (các đơn vị thành viên năm bắt đầu được thêm vào)", queryset=Cluster.objects.none(), required=False
     )
@@ -49,6 +52,22 @@ class CampaignForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
 
+    @classmethod
+    def initial_for(cls, campaign: Campaign) -> dict:
+        links = list(campaign.issuer_links.select_related("unit").order_by("order"))
+        return {
+            **{name: getattr(campaign, name) for name in (
+                "name", "kind", "scope", "launch_document_type", "parent", "start_date", "end_date", "registration_deadline",
+                "midterm_date", "final_date", "report_period", "legal_basis", "objectives", "criteria", "planned_awards",
+            )},
+            "lead_issuer": links[0].unit if links else None,
+            "co_issuer": links[1].unit if len(links) > 1 else None,
+            "contents": "\n".join(c.text for c in campaign.contents.order_by("order")),
+            "participants": list(campaign.participants.all()),
+            "clusters": list(campaign.clusters.all()),
+            "indicators": list(campaign.indicators.all()),
+        }
+
     def clean(self):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
@@ -57,7 +76,7 @@ class CampaignForm(forms.Form):
         deadline = data.get("registration_deadline")
         if deadline and end and deadline > end:
             self.add_error("registration_deadline", "Hạn đăng ký phải trong thời gian phong trào.")
-        if not data.get("participants") and not data.get("clusters"):
+        if not data.get("participants") and not data.get("clusters") and not data.get("all_provincial_departments"):
             self.add_error("participants", "Chọn ít nhất một đơn vị hoặc một cụm, khối tham gia.")
         return data
 
@@ -66,6 +85,8 @@ class CampaignForm(forms.Form):
         lead, co = data.pop("lead_issuer"), data.pop("co_issuer")
         clusters = list(data.pop("clusters"))
         participants = set(data.pop("participants"))
+        if data.pop("all_provincial_departments", False):
+            participants |= set(Unit.objects.active().filter(kind=UnitKind.PROVINCIAL_DEPARTMENT))
         for cluster in clusters:
             participants |= {m.unit for m in cluster.memberships.filter(year=data["start_date"].year).select_related("unit")}
         return {

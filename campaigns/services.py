@@ -82,6 +82,52 @@ def campaign_create(
 
 
 @transaction.atomic
+def campaign_update(
+    *,
+    campaign: Campaign,
+    actor: User,
+    name: str,
+    issuers: Sequence[Unit],
+    start_date: date,
+    end_date: date,
+    contents: Sequence[str] = (),
+    participants: Sequence[Unit] = (),
+    clusters=(),
+    indicators=(),
+    **fields,
+) -> Campaign:
+    """Edit a draft: only before launch, and only by a campaign manager of the lead issuer (old and new)."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _require_manager(actor, campaign)
+    if campaign.status != CampaignStatus.DRAFT:
+        raise ValidationError("Chỉ sửa được phong trào đang ở dạng dự thảo; phong trào đã phát động thì không sửa.", code="not_draft")
+    if not issuers:
+        raise ValidationError("Phong trào phải có cơ quan phát động.", code="no_issuer")
+    if not has_role(actor, Role.CAMPAIGN_MANAGER, issuers[0]):
+        raise PermissionDenied("Tài khoản không quản lý phong trào của cơ quan này.")
+    if end_date < start_date:
+        raise ValidationError({"end_date": "Ngày kết thúc phải sau ngày bắt đầu."}, code="dates")
+    if fields.get("parent") is not None and fields["parent"].pk == campaign.pk:
+        raise ValidationError("Phong trào không thực hiện chính nó.", code="self_parent")
+    campaign.name, campaign.start_date, campaign.end_date = nfc(name), start_date, end_date
+    for key, value in fields.items():
+        setattr(campaign, key, value)
+    campaign.full_clean(exclude=["directive"])
+    campaign.save()
+    campaign.issuer_links.all().delete()
+    CampaignIssuer.objects.bulk_create([CampaignIssuer(campaign=campaign, unit=unit, order=i) for i, unit in enumerate(issuers)])
+    campaign.contents.all().delete()
+    CampaignContent.objects.bulk_create(
+        [CampaignContent(campaign=campaign, order=i, text=nfc(text)) for i, text in enumerate((t for t in contents if nfc(t)), start=1)]
+    )
+    campaign.participants.set(participants)
+    campaign.clusters.set(clusters)
+    campaign.indicators.set(indicators)
+    audit_record(actor=actor, action="campaign_update", obj=campaign, unit=issuers[0], summary=f"Sửa dự thảo phong trào {campaign.name[:200]}")
+    return campaign
+
+
+@transaction.atomic
 def campaign_transition(*, campaign: Campaign, actor: User | None, to: str) -> Campaign:
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if actor is not None:

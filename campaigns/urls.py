@@ -17,6 +17,7 @@ urlpatterns = [
     path("giao-uoc/<int:pk>/xac-nhan/", covenant_views.covenant_confirm, name="covenant-confirm"),
     path("giao-uoc/<int:pk>/suy-ton/", covenant_views.covenant_vote, name="covenant-vote"),
     path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
+    path("<int:pk>/sua/", views.campaign_edit, name="campaign-edit"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="campaign-launch"),
     path("<int:pk>/chuyen-trang-thai/", views.campaign_transition, name="campaign-transition"),
     path("<int:pk>/so-ket-tong-ket/", views.campaign_review, name="campaign-review"),

@@ -70,6 +70,27 @@ def campaign_create(request):
 
 
 @login_required
+def campaign_edit(request, pk):
+    """Edit a draft before launch (a campaign manager of its lead issuer)."""
+    campaign = selectors.campaign_get_for_user(request.user, pk)
+    if not has_role(request.user, Role.CAMPAIGN_MANAGER, campaign.lead_issuer):
+        raise PermissionDenied("Chỉ cán bộ quản lý phong trào của cơ quan phát động được sửa dự thảo.")
+    if campaign.status != CampaignStatus.DRAFT:
+        messages.error(request, "Phong trào đã phát động: không sửa được.")
+        return redirect(campaign)
+    issuer_choices = role_units(request.user, Role.CAMPAIGN_MANAGER).filter(is_active=True).exclude(short_name="").order_by("name")
+    form = CampaignForm(request.POST or None, issuer_choices=issuer_choices, user=request.user, initial=CampaignForm.initial_for(campaign))
+    form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=campaign.pk)
+    if request.method == "POST" and form.is_valid():
+        updated = run_service(
+            request, lambda: services.campaign_update(campaign=campaign, actor=request.user, **form.service_kwargs()), "Đã lưu dự thảo phong trào."
+        )
+        if updated is not None:
+            return redirect(updated)
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@login_required
 def campaign_detail(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
     user = request.user

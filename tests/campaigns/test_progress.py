@@ -244,3 +244,29 @@ def test_indicator_catalogue_refuses_duplicates_and_non_managers(ministry_manage
         indicator_create(actor=ministry_manager, name="Tỷ lệ", kind="ratio")
     with pytest.raises(PermissionDenied):
         indicator_create(actor=officer_vl, name="Chỉ tiêu riêng", kind="count")
+
+
+def test_manager_edits_a_draft_but_not_a_launched_campaign(client, ministry, ministry_manager, province_pair, indicators, officer_vl, campaign):
+    from campaigns.models import Campaign
+    from campaigns.services import campaign_create
+
+    draft = campaign_create(actor=ministry_manager, name="Dự thảo 2027", issuers=[ministry], start_date=datetime.date(2027, 1, 1),
+                            end_date=datetime.date(2027, 12, 31), contents=["Một"], participants=[province_pair["vinh-long"]])
+    client.force_login(ministry_manager)
+    url = reverse("campaigns:campaign-edit", args=[draft.pk])
+    form = client.get(url).content.decode()
+    assert "Dự thảo 2027" in form and "Một</textarea>" in form
+    data = {
+        "name": "Thi đua chuyển đổi số 2027", "kind": "thematic", "scope": "sector", "lead_issuer": ministry.pk,
+        "launch_document_type": "decision", "start_date": "2027-01-01", "end_date": "2027-12-31", "report_period": "year",
+        "contents": "Nội dung A\nNội dung B\nNội dung C", "all_provincial_departments": "on", "indicators": [indicators["wind"].pk],
+    }
+    assert client.post(url, data).status_code == 302
+    draft = Campaign.objects.get(pk=draft.pk)
+    assert draft.name == "Thi đua chuyển đổi số 2027" and draft.launch_document_type == "decision"
+    assert [c.text for c in draft.contents.all()] == ["Nội dung A", "Nội dung B", "Nội dung C"]
+    assert set(draft.participants.values_list("code", flat=True)) == {"sct-vinh-long", "sct-nghe-an"}
+    response = client.get(reverse("campaigns:campaign-edit", args=[campaign.pk]), follow=True)  # already in registration
+    assert "không sửa được" in response.content.decode()
+    client.force_login(officer_vl)
+    assert client.get(url).status_code == 403
