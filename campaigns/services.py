@@ -576,6 +576,21 @@ def evidence_add(*, report: ProgressReport, actor: User, upload, target: Target 
 
 
 @transaction.atomic
+def evidence_delete(*, evidence: Evidence, actor: User) -> None:
+    """Remove a file from a draft (or returned) report; the stored file goes after commit."""
+    evidence = Evidence.objects.select_for_update().select_related("report__registration__unit").get(pk=evidence.pk)
+    report = evidence.report
+    if not _can_register(actor, report.registration.unit):
+        raise PermissionDenied("Chỉ cán bộ đầu mối của đơn vị được xóa minh chứng.")
+    if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        raise ValidationError("Báo cáo đã gửi: minh chứng không xóa được.", code="immutable")
+    storage, name = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    audit_record(actor=actor, action="evidence_delete", obj=report, unit=report.registration.unit, summary=f"Xóa minh chứng {evidence.original_name[:100]}")
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
 def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer_title: str, signer_name: str):
     """Generate the Báo cáo sơ kết / tổng kết from the data (tables and a chart) and move the campaign on."""
     from documents.models import DocumentType

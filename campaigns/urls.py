@@ -38,4 +38,5 @@ urlpatterns = [
     path("bao-cao/<int:pk>/sua-doi/", views.report_revise, name="report-revise"),
     path("bao-cao/<int:pk>/minh-chung/", views.evidence_upload, name="evidence-upload"),
     path("minh-chung/<int:pk>/", views.evidence_download, name="evidence-download"),
+    path("minh-chung/<int:pk>/xoa/", views.evidence_delete, name="evidence-delete"),
 ]

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -95,8 +95,21 @@ def campaign_detail(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
     user = request.user
     is_manager = has_role(user, Role.CAMPAIGN_MANAGER, campaign.lead_issuer)
-    registrations = campaign.registrations.current().visible_to(user).select_related("unit").order_by("unit__name")
+    registrations = (
+        campaign.registrations.current()
+        .visible_to(user)
+        .select_related("unit")
+        .order_by(Case(When(status=RegistrationStatus.SUBMITTED, then=0), default=1), "unit__name")
+    )
     own_units = role_units(user, Role.UNIT_OFFICER).filter(pk__in=campaign.participants.values("pk"))
+    pending_reports = (
+        selectors.ProgressReport.objects.visible_to(user)
+        .filter(registration__campaign=campaign, status=ReportStatus.SUBMITTED)
+        .select_related("registration__unit")
+        .order_by("submitted_at")
+        if is_manager
+        else []
+    )
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -111,6 +124,7 @@ def campaign_detail(request, pk):
             else [],
             "children": campaign.children.all(),
             "grace_days": REPORT_GRACE_DAYS,
+            "pending_reports": pending_reports[:30] if is_manager else [],
             "indicators": campaign.indicators.order_by("name"),
         },
     )
@@ -424,6 +438,15 @@ def evidence_upload(request, pk):
             request, lambda: services.evidence_add(report=report, actor=request.user, upload=upload, target=target), "Đã nộp minh chứng."
         )
     return redirect(report)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk):
+    visible = selectors.ProgressReport.objects.visible_to(request.user).values("pk")
+    evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk, report_id__in=visible)
+    run_service(request, lambda: services.evidence_delete(evidence=evidence, actor=request.user), "Đã xóa minh chứng.")
+    return redirect(evidence.report)
 
 
 @login_required

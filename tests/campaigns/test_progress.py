@@ -270,3 +270,31 @@ def test_manager_edits_a_draft_but_not_a_launched_campaign(client, ministry, min
     assert "không sửa được" in response.content.decode()
     client.force_login(officer_vl)
     assert client.get(url).status_code == 403
+
+
+def test_evidence_is_removed_from_a_draft_only(client, campaign, draft_report, approved_registration, officer_vl, officer_na, ministry_manager, media_root, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaigns.models import Evidence
+    from campaigns.services import evidence_add
+
+    wrong = evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("nham.pdf", b"%PDF-1.7 nham"))
+    kept = evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("dung.pdf", b"%PDF-1.7 dung"))
+    path = wrong.file.path
+    client.force_login(officer_na)
+    assert client.post(reverse("campaigns:evidence-delete", args=[wrong.pk])).status_code == 404
+    client.force_login(officer_vl)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("campaigns:evidence-delete", args=[wrong.pk]))
+    assert not Evidence.objects.filter(pk=wrong.pk).exists()
+    import os
+
+    assert not os.path.exists(path)
+    report_save(report=draft_report, actor=officer_vl, version=draft_report.version, narrative="",
+                values=report_values(approved_registration, Decimal("10"), Decimal("0"), False))
+    report_submit(report=draft_report, actor=officer_vl)
+    response = client.post(reverse("campaigns:evidence-delete", args=[kept.pk]), follow=True)
+    assert "không xóa được" in response.content.decode() and Evidence.objects.filter(pk=kept.pk).exists()
+    client.force_login(ministry_manager)
+    detail = client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).content.decode()
+    assert 'data-testid="pending-reports"' in detail and "Sở Công Thương tỉnh Vĩnh Long: Quý 2/2026" in detail
