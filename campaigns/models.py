@@ -217,8 +217,10 @@ class Registration(models.Model):
         ordering = ["campaign", "unit__name", "-revision"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit", "revision"], name="uniq_registration_revision"),
+            # one revision in force (approved) and at most one pending revision per unit
+            models.UniqueConstraint(fields=["campaign", "unit"], condition=Q(status="approved"), name="uniq_approved_registration"),
             models.UniqueConstraint(
-                fields=["campaign", "unit"], condition=~Q(status="superseded"), name="uniq_current_registration"
+                fields=["campaign", "unit"], condition=Q(status__in=["draft", "submitted", "returned"]), name="uniq_pending_registration"
             ),
         ]
 

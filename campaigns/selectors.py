@@ -103,10 +103,16 @@ def target_status(
 
 
 def targets_with_latest(queryset):
-    """Annotate targets with the latest submitted or accepted cumulative value: one query."""
-    latest = ReportValue.objects.filter(target=OuterRef("pk"), report__status__in=COUNTED_REPORTS).order_by(
-        "-report__period_key", "-report__revision"
-    )
+    """Annotate targets with the latest submitted or accepted cumulative value: one query.
+
+    The value is the unit's latest for the same indicator in the same campaign, whichever revision of the
+    registration the report was made under, so a revised registration keeps the progress already reported."""
+    latest = ReportValue.objects.filter(
+        target__indicator_id=OuterRef("indicator_id"),
+        report__registration__unit_id=OuterRef("registration__unit_id"),
+        report__registration__campaign_id=OuterRef("registration__campaign_id"),
+        report__status__in=COUNTED_REPORTS,
+    ).order_by("-report__period_key", "-report__revision")
     return queryset.select_related("indicator", "registration__unit").annotate(
         latest_value=Subquery(latest.values("value")[:1]),
         latest_done=Subquery(latest.values("done")[:1]),
@@ -209,10 +215,13 @@ def dashboard_rows(
     """Every registered unit with its targets' status, built from one query over targets; with
     ``include_unregistered`` one more query adds the participants that have not registered."""
     unit_filter = _unit_filter(prefix="registration__unit__", province=province, cluster=cluster, kind=kind)
+    # the revision in force (approved); a unit with none yet shows its submitted registration
+    approved_units = Registration.objects.filter(campaign=campaign, status=RegistrationStatus.APPROVED).values("unit_id")
     targets = Target.objects.filter(
+        Q(registration__status=RegistrationStatus.APPROVED)
+        | Q(registration__status=RegistrationStatus.SUBMITTED) & ~Q(registration__unit_id__in=approved_units),
         unit_filter,
         registration__campaign=campaign,
-        registration__status__in=(RegistrationStatus.APPROVED, RegistrationStatus.SUBMITTED),
     )
     rows: dict[int, UnitRow] = {}
     for target in targets_with_latest(targets).order_by("registration__unit__name", "pk"):
@@ -266,7 +275,9 @@ def _distribution(rows: list[UnitRow]) -> list[dict]:
 
 def progress_over_periods(*, campaign: Campaign, registration: Registration | None = None) -> list[dict]:
     """Average completion per reported period across the campaign (or one registration): one query."""
-    scope = {"report__registration": registration} if registration is not None else {"report__registration__campaign": campaign}
+    scope = {"report__registration__campaign": campaign}
+    if registration is not None:  # one unit, across the revisions of its registration
+        scope["report__registration__unit_id"] = registration.unit_id
     values = (
         ReportValue.objects.filter(
             **scope,
@@ -337,10 +348,10 @@ def registrations_missing_report(*, campaign: Campaign, period):
     (a later cumulative report covers it): one query."""
     covered = ProgressReport.objects.filter(
         registration__campaign=campaign, period_key__gte=period.key, status__in=COUNTED_REPORTS
-    ).values("registration_id")
+    ).values("registration__unit_id")
     return (
         Registration.objects.filter(campaign=campaign, status=RegistrationStatus.APPROVED)
-        .exclude(pk__in=covered)
+        .exclude(unit_id__in=covered)
         .select_related("unit", "campaign")
         .order_by("unit__name")
     )
@@ -372,3 +383,12 @@ def cluster_ranking(*, campaign: Campaign, rows: list[UnitRow]) -> list[dict]:
         for entry in clusters.values()
     ]
     return sorted(ranking, key=lambda item: item["average"] if item["average"] is not None else Decimal(-1), reverse=True)
+
+
+def unit_reports(registration: Registration):
+    """The unit's reports in the campaign, under every revision of its registration, newest first."""
+    return (
+        ProgressReport.objects.filter(registration__campaign_id=registration.campaign_id, registration__unit_id=registration.unit_id)
+        .select_related("registration")
+        .order_by("-period_key", "-revision", "-pk")
+    )

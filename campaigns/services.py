@@ -280,23 +280,33 @@ def registration_save(*, campaign: Campaign, unit: Unit, actor: User, targets: S
         raise ValidationError("Phong trào chưa mở hoặc đã hết thời gian đăng ký thi đua.", code="closed")
     if not campaign.participants.filter(pk=unit.pk).exists():
         raise ValidationError("Đơn vị không thuộc danh sách tham gia phong trào.", code="not_participant")
-    current = Registration.objects.select_for_update().filter(campaign=campaign, unit=unit).exclude(
-        status=RegistrationStatus.SUPERSEDED
-    ).first()
-    if current is None:
-        _check_deadline(campaign)
-        registration = Registration.objects.create(campaign=campaign, unit=unit, titles=nfc(titles))
-    elif current.status in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
-        registration = current
+    rows = list(
+        Registration.objects.select_for_update()
+        .filter(campaign=campaign, unit=unit)
+        .exclude(status=RegistrationStatus.SUPERSEDED)
+        .order_by("-revision")
+    )
+    in_force = next((r for r in rows if r.status == RegistrationStatus.APPROVED), None)
+    pending = next((r for r in rows if r.status != RegistrationStatus.APPROVED), None)
+    if pending is not None and pending.status == RegistrationStatus.SUBMITTED:
+        raise ValidationError("Bản đăng ký đang chờ duyệt, chưa sửa được.", code="pending")
+    if pending is not None:
+        registration = pending
         registration.titles, registration.status = nfc(titles), RegistrationStatus.DRAFT
         registration.save(update_fields=["titles", "status"])
         registration.targets.all().delete()
-    elif current.status == RegistrationStatus.APPROVED:
-        current.status = RegistrationStatus.SUPERSEDED
-        current.save(update_fields=["status"])
-        registration = Registration.objects.create(campaign=campaign, unit=unit, titles=nfc(titles), revision=current.revision + 1)
+    elif in_force is not None:
+        # A change after approval is a new revision; the approved one stays in force until it is approved.
+        registration = Registration.objects.create(campaign=campaign, unit=unit, titles=nfc(titles), revision=in_force.revision + 1)
     else:
-        raise ValidationError("Bản đăng ký đang chờ duyệt, chưa sửa được.", code="pending")
+        _check_deadline(campaign)
+        latest = Registration.objects.filter(campaign=campaign, unit=unit).order_by("-revision").first()
+        registration = Registration.objects.create(
+            campaign=campaign, unit=unit, titles=nfc(titles), revision=latest.revision + 1 if latest else 1
+        )
+    indicators = [row["indicator"].pk for row in targets]
+    if len(indicators) != len(set(indicators)):
+        raise ValidationError("Mỗi chỉ tiêu chỉ đăng ký một lần.", code="duplicate_indicator")
     if not targets:
         raise ValidationError("Cần ít nhất một chỉ tiêu đăng ký.", code="no_targets")
     for row in targets:
@@ -349,6 +359,11 @@ def registration_decide(*, registration: Registration, actor: User, approve: boo
         raise ValidationError("Chỉ duyệt bản đăng ký đang chờ duyệt.", code="not_submitted")
     if not approve and not nfc(comment):
         raise ValidationError("Trả lại bản đăng ký cần nêu ý kiến.", code="no_comment")
+    if approve:
+        # the revision approved now replaces the one in force
+        Registration.objects.filter(
+            campaign_id=registration.campaign_id, unit_id=registration.unit_id, status=RegistrationStatus.APPROVED
+        ).exclude(pk=registration.pk).update(status=RegistrationStatus.SUPERSEDED)
     registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.RETURNED
     registration.comment, registration.decided_at, registration.decided_by = nfc(comment), timezone.now(), actor
     registration.save(update_fields=["status", "comment", "decided_at", "decided_by"])
@@ -407,8 +422,12 @@ def report_create(*, registration: Registration, actor: User, period_type: str, 
     campaign = Campaign.objects.get(pk=registration.campaign_id)  # its current status, not a cached one
     _check_reporting_open(campaign)
     period = validate_period(period_type, period_index, year, start=campaign.start_date, end=campaign.end_date)
-    existing = ProgressReport.objects.filter(
-        registration=registration, period_type=period_type, period_index=period_index, year=year
+    existing = ProgressReport.objects.filter(  # across revisions of the registration: one report per period
+        registration__campaign_id=registration.campaign_id,
+        registration__unit_id=registration.unit_id,
+        period_type=period_type,
+        period_index=period_index,
+        year=year,
     ).exclude(status=ReportStatus.SUPERSEDED)
     if existing.exists():
         raise ValidationError("Kỳ báo cáo này đã có báo cáo; hãy mở báo cáo đó.", code="exists")

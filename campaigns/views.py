@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Q, When
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -267,7 +267,15 @@ def registration_detail(request, pk):
         {
             "registration": registration,
             "targets": targets,
-            "reports": registration.reports.order_by("-period_key", "-revision"),
+            "reports": selectors.unit_reports(registration),
+            "in_force": registration.campaign.registrations.filter(unit=registration.unit, status=RegistrationStatus.APPROVED)
+            .exclude(pk=registration.pk)
+            .first(),
+            "pending": registration.campaign.registrations.filter(
+                unit=registration.unit, status__in=(RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED, RegistrationStatus.RETURNED)
+            )
+            .exclude(pk=registration.pk)
+            .first(),
             "can_decide": registration.status == RegistrationStatus.SUBMITTED
             and has_role(request.user, Role.CAMPAIGN_MANAGER, registration.campaign.lead_issuer),
             "can_edit": has_role(request.user, Role.UNIT_OFFICER, registration.unit),
@@ -515,9 +523,16 @@ def dashboard(request, pk):
 def dashboard_unit(request, pk, unit_pk):
     """One unit's page in the dashboard: its targets with status, its progress over the periods, its reports."""
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    registration = get_object_or_404(
-        Registration.objects.visible_to(request.user).current().select_related("unit", "campaign"), campaign=campaign, unit_id=unit_pk
+    registration = (
+        Registration.objects.visible_to(request.user)
+        .current()
+        .filter(campaign=campaign, unit_id=unit_pk)
+        .select_related("unit", "campaign")
+        .order_by(Case(When(status=RegistrationStatus.APPROVED, then=0), default=1), "-revision")
+        .first()
     )
+    if registration is None:
+        raise Http404("Đơn vị chưa đăng ký thi đua trong phong trào này.")
     targets = [selectors.describe_target(t) for t in selectors.targets_with_latest(registration.targets.all())]
     row = selectors.UnitRow(unit=registration.unit, registration=registration, targets=targets)
     return render(
@@ -528,7 +543,7 @@ def dashboard_unit(request, pk, unit_pk):
             "registration": registration,
             "row": row,
             "series": selectors.progress_over_periods(campaign=campaign, registration=registration),
-            "reports": registration.reports.order_by("-period_key", "-revision"),
+            "reports": selectors.unit_reports(registration),
         },
     )
 

@@ -298,3 +298,13 @@ def test_evidence_is_removed_from_a_draft_only(client, campaign, draft_report, a
     client.force_login(ministry_manager)
     detail = client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).content.decode()
     assert 'data-testid="pending-reports"' in detail and "Sở Công Thương tỉnh Vĩnh Long: Quý 2/2026" in detail
+
+
+def test_registration_pages_point_to_the_revision_in_force_and_the_pending_one(client, campaign, approved_registration, officer_vl, indicators, province_pair):
+    revised = registration_save(campaign=campaign, unit=province_pair["vinh-long"], actor=officer_vl,
+                                targets=[{"indicator": indicators["wind"], "target_value": Decimal("175")}])
+    client.force_login(officer_vl)
+    new_page = client.get(reverse("campaigns:registration-detail", args=[revised.pk])).content.decode()
+    assert 'data-testid="in-force"' in new_page and approved_registration.get_absolute_url() in new_page
+    old_page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
+    assert 'data-testid="pending-revision"' in old_page and "lần 2 (đang soạn)" in old_page

@@ -16,6 +16,7 @@ from campaigns.services import (
     registration_decide,
     registration_save,
     registration_submit,
+    report_create,
     report_decide,
     report_revise,
     report_save,
@@ -46,7 +47,7 @@ def test_registration_approval_and_revision(approved_registration, officer_vl, m
     )
     assert revised.revision == 2 and revised.status == RegistrationStatus.DRAFT
     approved_registration.refresh_from_db()
-    assert approved_registration.status == RegistrationStatus.SUPERSEDED
+    assert approved_registration.status == RegistrationStatus.APPROVED  # stays in force until the revision is approved
     registration_submit(registration=revised, actor=officer_vl)
     with pytest.raises(ValidationError, match="nêu ý kiến"):
         registration_decide(registration=revised, actor=ministry_manager, approve=False)
@@ -151,3 +152,26 @@ def test_oversized_evidence_refused(draft_report, officer_vl, media_root):
     big = SimpleUploadedFile("lon.pdf", b"%PDF-1.7\n" + b"0" * 2048)
     with pytest.raises(ValidationError, match="quá lớn"):
         evidence_add(report=draft_report, actor=officer_vl, upload=big)
+
+
+def test_an_approved_revision_replaces_the_one_in_force_and_keeps_the_progress(
+    campaign, draft_report, approved_registration, officer_vl, ministry_manager, indicators, province_pair
+):
+    report_save(report=draft_report, actor=officer_vl, version=1, narrative="",
+                values=report_values(approved_registration, Decimal("70"), Decimal("1"), False))
+    report_submit(report=draft_report, actor=officer_vl)
+    revised = registration_save(campaign=campaign, unit=province_pair["vinh-long"], actor=officer_vl,
+                                targets=[{"indicator": indicators["wind"], "target_value": Decimal("175")}])
+    rows = dashboard_rows(campaign=campaign)
+    assert [t["target"].target_value for t in rows[0].targets] == [Decimal("140"), Decimal("2"), None]  # the one in force
+    registration_submit(registration=revised, actor=officer_vl)
+    with pytest.raises(ValidationError, match="chờ duyệt"):
+        registration_save(campaign=campaign, unit=province_pair["vinh-long"], actor=officer_vl, targets=wind_and_ccn(indicators))
+    revised = registration_decide(registration=revised, actor=ministry_manager, approve=True)
+    approved_registration.refresh_from_db()
+    assert approved_registration.status == RegistrationStatus.SUPERSEDED
+    (row,) = dashboard_rows(campaign=campaign)
+    (wind,) = row.targets
+    assert wind["target"].target_value == Decimal("175") and wind["percent"] == Decimal("40.0")  # 70 MW reported under revision 1
+    with pytest.raises(ValidationError, match="đã có báo cáo"):  # quarter 2 was reported under revision 1
+        report_create(registration=revised, actor=officer_vl, period_type="quarter", period_index=2, year=2026)
