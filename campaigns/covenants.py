@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
 
 from documents.models import DocumentType
@@ -109,6 +109,8 @@ def covenant_self_score(*, covenant: Covenant, actor: User, unit, scores: dict[i
         raise ValidationError("Đơn vị không phải thành viên của cụm.", code="not_member")
     if not has_any_role(actor, SIGNING_ROLES, unit):
         raise PermissionDenied("Chỉ lãnh đạo hoặc cán bộ đầu mối của đơn vị được tự chấm điểm.")
+    if covenant.status != CovenantStatus.SIGNED:
+        raise ValidationError("Chỉ chấm điểm khi mọi đơn vị đã ký giao ước.", code="not_signed")
     if covenant.scores_confirmed:
         raise ValidationError("Cụm trưởng đã xác nhận điểm; không sửa được.", code="confirmed")
     criteria = {c.pk: c for c in covenant.criteria.all()}
@@ -123,11 +125,24 @@ def covenant_self_score(*, covenant: Covenant, actor: User, unit, scores: dict[i
 
 
 @transaction.atomic
-def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dict[tuple[int, int], Decimal] | None = None) -> None:
+def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dict[tuple[int, int], Decimal] | None = None) -> Covenant:
     """The lead confirms every member's scores (adjusting some if needed); the ranking follows."""
     if not has_role(actor, Role.CLUSTER_LEAD, covenant.lead_unit):
         raise PermissionDenied("Chỉ cụm trưởng được xác nhận điểm.")
+    covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
+    if covenant.status != CovenantStatus.SIGNED:
+        raise ValidationError("Giao ước chưa được các đơn vị ký.", code="not_signed")
+    if covenant.scores_confirmed:
+        raise ValidationError("Điểm đã được xác nhận.", code="confirmed")
     adjustments = adjustments or {}
+    criteria_count = covenant.criteria.count()
+    scored = {
+        row["unit"]: row["n"]
+        for row in CovenantScore.objects.filter(covenant=covenant).values("unit").annotate(n=models.Count("criterion"))
+    }
+    missing = [unit.name for unit in members(covenant) if scored.get(unit.pk, 0) < criteria_count]
+    if missing:
+        raise ValidationError(f"Các đơn vị chưa tự chấm đủ các tiêu chí: {'; '.join(missing)}.", code="missing_scores")
     for score in CovenantScore.objects.filter(covenant=covenant).select_related("criterion"):
         value = adjustments.get((score.unit_id, score.criterion_id), score.self_score)
         if value < 0 or value > score.criterion.max_points:
@@ -137,6 +152,7 @@ def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dic
     covenant.scores_confirmed = True
     covenant.save(update_fields=["scores_confirmed"])
     audit_record(actor=actor, action="covenant_confirm", obj=covenant, unit=covenant.lead_unit, summary="Xác nhận điểm thi đua của cụm")
+    return covenant
 
 
 def covenant_ranking(covenant: Covenant) -> list[dict]:
@@ -154,6 +170,8 @@ def covenant_record_leader_vote(*, covenant: Covenant, actor: User, unit, votes_
         raise PermissionDenied("Chỉ cụm trưởng được ghi nhận kết quả suy tôn.")
     if unit not in members(covenant):
         raise ValidationError("Đơn vị được suy tôn phải là thành viên của cụm.", code="not_member")
+    if not Covenant.objects.filter(pk=covenant.pk, scores_confirmed=True).exists():
+        raise ValidationError("Suy tôn sau khi cụm trưởng xác nhận điểm và xếp hạng.", code="not_confirmed")
     if votes_total != len(members(covenant)) or not 0 <= votes_for <= votes_total:
         raise ValidationError("Số phiếu không hợp lệ: tổng số phiếu bằng số đơn vị thành viên.", code="votes")
     if votes_for * 2 <= votes_total:

@@ -184,7 +184,49 @@ def seed(seeder, units) -> None:
         planned_awards="Bằng khen của Bộ trưởng Bộ Công Thương; Cờ thi đua của Bộ Công Thương",
     )
     _seed_2026_progress(seeder, campaign_2026, units, indicators)
+    _seed_covenant(seeder, campaign_2026, units)
     seed_draft(seeder, units, indicators)
+
+
+# Illustrative only: legal-reference §2.5 notes that no current cluster scoring table has been read.
+COVENANT_CRITERIA_2026 = [
+    ("Hoàn thành các chỉ tiêu kế hoạch được giao (sản xuất công nghiệp, thương mại, xuất khẩu)", Decimal("40")),
+    ("Tổ chức, hưởng ứng các phong trào thi đua của Bộ Công Thương và của tỉnh", Decimal("20")),
+    ("Cải cách hành chính, chuyển đổi số trong quản lý nhà nước ngành Công Thương", Decimal("20")),
+    ("Xây dựng cơ quan, tổ chức đảng và đoàn thể trong sạch, vững mạnh", Decimal("10")),
+    ("Tham gia hoạt động chung của Cụm, thông tin báo cáo đúng hạn", Decimal("10")),
+]
+
+
+def _seed_covenant(seeder, campaign, units) -> None:
+    """Cụm VI's 2026 covenant, drafted by the cluster lead (Nghệ An) and signed so far by Nghệ An only."""
+    from units.models import Cluster, User
+
+    from .models import Covenant, CovenantCriterion, CovenantSignature, CovenantStatus
+
+    cluster = Cluster.objects.filter(code="cum-vi-bac-trung-bo").first()
+    lead_unit = units.get("sct-nghe-an")
+    if cluster is None or lead_unit is None or Covenant.objects.filter(cluster=cluster, year=2026).exists():
+        return
+    lead_user = User.objects.filter(username="demo-cumtruong").first()
+    covenant = Covenant.objects.create(
+        cluster=cluster,
+        year=2026,
+        campaign=campaign,
+        lead_unit=lead_unit,
+        status=CovenantStatus.SIGNING,
+        created_by=lead_user,
+        content=(
+            "Các Sở Công Thương thành viên Cụm thi đua số VI cùng giao ước thi đua năm 2026, phấn đấu hoàn thành "
+            "vượt mức các chỉ tiêu được giao; cuối năm tự chấm điểm theo bảng tiêu chí, cụm trưởng xác nhận, "
+            "Cụm bình xét, suy tôn đơn vị dẫn đầu. (Bảng tiêu chí là ví dụ minh họa; Cụm thống nhất bảng chính thức khi ký.)"
+        ),
+    )
+    for order, (text, points) in enumerate(COVENANT_CRITERIA_2026, start=1):
+        CovenantCriterion.objects.create(covenant=covenant, order=order, text=text, max_points=points)
+    if lead_user is not None:
+        CovenantSignature.objects.create(covenant=covenant, unit=lead_unit, signed_by=lead_user, signer_title="Giám đốc")
+    seeder._count("covenants", True)
 
 
 # Provinces other than Vĩnh Long (demo-so registers there in the browser): targets for 2026 and

@@ -61,11 +61,16 @@ def test_full_covenant_cycle(cluster, lead, province_pair, officer_vl):
     assert "GIAO ƯỚC THI ĐUA" in text and "BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA" in text
 
     criteria = list(covenant.criteria.all())
+    with pytest.raises(ValidationError, match="chưa tự chấm đủ"):
+        covenants.covenant_confirm_scores(covenant=covenant, actor=lead)
+    with pytest.raises(ValidationError, match="sau khi cụm trưởng xác nhận"):
+        covenants.covenant_record_leader_vote(covenant=covenant, actor=lead, unit=province_pair["vinh-long"], votes_for=3, votes_total=3)
     covenants.covenant_self_score(covenant=covenant, actor=officer_vl, unit=province_pair["vinh-long"], scores={criteria[0].pk: Decimal("55"), criteria[1].pk: Decimal("38")})
     covenants.covenant_self_score(covenant=covenant, actor=officer_na, unit=province_pair["nghe-an"], scores={criteria[0].pk: Decimal("58"), criteria[1].pk: Decimal("39")})
     with pytest.raises(ValidationError, match="từ 0 đến 60"):
         covenants.covenant_self_score(covenant=covenant, actor=officer_ht, unit=ha_tinh, scores={criteria[0].pk: Decimal("61")})
-    covenants.covenant_confirm_scores(covenant=covenant, actor=lead, adjustments={(province_pair["nghe-an"].pk, criteria[0].pk): Decimal("50")})
+    covenants.covenant_self_score(covenant=covenant, actor=officer_ht, unit=ha_tinh, scores={criteria[0].pk: Decimal("40"), criteria[1].pk: Decimal("30")})
+    covenant = covenants.covenant_confirm_scores(covenant=covenant, actor=lead, adjustments={(province_pair["nghe-an"].pk, criteria[0].pk): Decimal("50")})
     ranking = covenants.covenant_ranking(covenant)
     assert [r["unit"].code for r in ranking][:2] == ["sct-vinh-long", "sct-nghe-an"]
     assert ranking[0]["total"] == Decimal("93")
@@ -95,3 +100,12 @@ def test_covenant_screens(client, cluster, lead, officer_vl, province_pair, offi
     assert "đã ký" in page
     bad = client.post(reverse("campaigns:covenant-create", args=[cluster.pk, 2026]), {"criteria": "x"})
     assert bad.status_code == 404  # only the lead reaches the editor
+
+
+def test_no_scoring_before_every_member_signs(cluster, lead, province_pair, officer_vl):
+    covenant = covenants.covenant_create(actor=lead, cluster=cluster, year=2026, criteria=CRITERIA)
+    criterion = covenant.criteria.first()
+    with pytest.raises(ValidationError, match="mọi đơn vị đã ký"):
+        covenants.covenant_self_score(covenant=covenant, actor=officer_vl, unit=province_pair["vinh-long"], scores={criterion.pk: Decimal("10")})
+    with pytest.raises(ValidationError, match="chưa được các đơn vị ký"):
+        covenants.covenant_confirm_scores(covenant=covenant, actor=lead)
