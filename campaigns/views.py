@@ -279,10 +279,30 @@ def registration_detail(request, pk):
             "can_decide": registration.status == RegistrationStatus.SUBMITTED
             and has_role(request.user, Role.CAMPAIGN_MANAGER, registration.campaign.lead_issuer),
             "can_edit": has_role(request.user, Role.UNIT_OFFICER, registration.unit),
-            "periods": PeriodType.choices,
-            "this_year": timezone.localdate().year,
+            "period_choices": _period_choices(registration),
         },
     )
+
+
+def _period_choices(registration) -> list[dict]:
+    """The campaign's periods the unit has not reported yet; the earliest one already ended is preselected."""
+    reported = set(
+        selectors.ProgressReport.objects.filter(
+            registration__campaign_id=registration.campaign_id, registration__unit_id=registration.unit_id
+        )
+        .exclude(status=ReportStatus.SUPERSEDED)
+        .values_list("period_type", "period_index", "year")
+    )
+    today = timezone.localdate()
+    choices = [
+        {"value": f"{p.period_type}-{p.index}-{p.year}", "label": p.label, "due": p.due_date, "ended": p.end < today}
+        for p in registration.campaign.report_periods
+        if (p.period_type, p.index, p.year) not in reported
+    ]
+    default = next((c for c in choices if c["ended"]), choices[0] if choices else None)
+    for choice in choices:
+        choice["selected"] = choice is default
+    return choices
 
 
 @login_required
@@ -315,8 +335,12 @@ def registration_decide(request, pk):
 @require_POST
 def report_create(request, pk):
     registration = selectors.registration_get_for_user(request.user, pk)
-    period_type = request.POST.get("period_type", "")
-    index, year = request.POST.get("period_index", "1"), request.POST.get("year", "")
+    if request.POST.get("period"):  # "quarter-2-2026" from the list of the campaign's periods
+        period_type, _, rest = request.POST["period"].partition("-")
+        index, _, year = rest.partition("-")
+    else:
+        period_type = request.POST.get("period_type", "")
+        index, year = request.POST.get("period_index", "1"), request.POST.get("year", "")
     if period_type not in PeriodType.values or not index.isdigit() or not year.isdigit():
         messages.error(request, "Kỳ báo cáo không hợp lệ.")
         return redirect(registration)
@@ -480,12 +504,14 @@ def dashboard(request, pk):
     rows = selectors.dashboard_rows(
         campaign=campaign, province=filters["province"], cluster=filters["cluster"], kind=kind, sort=sort, include_unregistered=True
     )
+    visible_registrations = set(Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True))
     if request.GET.get("export") == "xlsx":
+        # target-level detail only for registrations the account may open; others keep their status line
         return xlsx_response(
             filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
             title="Bảng theo dõi",
             headers=["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái"],
-            rows=_dashboard_export_rows(rows),
+            rows=_dashboard_export_rows(rows, visible_registrations),
         )
     children = selectors.child_rollup(campaign=campaign) if campaign.children.exists() else []
     overdue = selectors.overdue_reports(campaign=campaign, today=timezone.localdate())
@@ -499,9 +525,7 @@ def dashboard(request, pk):
         "cluster_ranking": selectors.cluster_ranking(campaign=campaign, rows=rows),
         "series": selectors.progress_over_periods(campaign=campaign),
         "overdue": overdue,
-        "visible_registrations": set(
-            Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True)
-        ),
+        "visible_registrations": visible_registrations,
         "children": children,
         "tree": selectors.tree_summary(rows=rows, children=children) if children else None,
         "filters": filters,
@@ -552,11 +576,13 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def _dashboard_export_rows(rows):
-    """One line per target; a unit that has not registered gets one line saying so."""
+def _dashboard_export_rows(rows, visible: set[int]):
+    """One line per target of a registration the account may open; any other unit gets one line with its
+    status and average (as on the dashboard), a unit that has not registered one line saying so."""
     for row in rows:
-        if row.registration is None:
-            yield (row.unit.name, "", "", None, None, None, None, row.status_label)
+        if row.registration is None or row.registration.pk not in visible:
+            yield (row.unit.name, "", "", None, None, _number(row.average_percent), None, row.status_label)
+            continue
         for t in row.targets:
             target = t["target"]
             yield (

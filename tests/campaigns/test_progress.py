@@ -308,3 +308,27 @@ def test_registration_pages_point_to_the_revision_in_force_and_the_pending_one(c
     assert 'data-testid="in-force"' in new_page and approved_registration.get_absolute_url() in new_page
     old_page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
     assert 'data-testid="pending-revision"' in old_page and "lần 2 (đang soạn)" in old_page
+
+
+def test_report_periods_offered_and_dashboard_export_within_scope(client, campaign, approved_registration, officer_vl, officer_na, ministry_manager):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(officer_vl)
+    page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
+    assert '<option value="quarter-1-2026" selected>Quý 1/2026 – hạn gửi 10/04/2026</option>' in page
+    client.post(reverse("campaigns:report-create", args=[approved_registration.pk]), {"period": "quarter-1-2026"})
+    page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
+    assert "quarter-1-2026" not in page and '<option value="quarter-2-2026" selected>' in page
+    response = client.post(reverse("campaigns:report-create", args=[approved_registration.pk]), {"period": "quarter-9-2026"}, follow=True)
+    assert "phải từ 1 đến 4" in response.content.decode()
+
+    url = reverse("campaigns:dashboard", args=[campaign.pk])
+    client.force_login(officer_na)  # sees the campaign's ranking, not Vĩnh Long's targets
+    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content)).active
+    lines = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ("Sở Công Thương tỉnh Vĩnh Long", None, None, None, None, None, None, "Chưa báo cáo") in lines and len(lines) == 2
+    client.force_login(ministry_manager)
+    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content)).active
+    assert sum(1 for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Sở Công Thương tỉnh Vĩnh Long") == 3
