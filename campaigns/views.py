@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -491,7 +492,13 @@ def evidence_download(request, pk):
 
 # --- Dashboard -----------------------------------------------------------------------------
 
-SORT_CHOICES = [("-percent", "% hoàn thành giảm dần"), ("percent", "% hoàn thành tăng dần"), ("unit", "Tên đơn vị"), ("-behind", "Nhiều chỉ tiêu chưa đạt")]
+SORT_CHOICES = [
+    ("-percent", "% hoàn thành giảm dần"),
+    ("percent", "% hoàn thành tăng dần"),
+    ("unit", "Tên đơn vị"),
+    ("-achieved", "Nhiều chỉ tiêu đạt, vượt"),
+    ("-behind", "Nhiều chỉ tiêu chưa đạt"),
+]
 
 
 @login_required
@@ -529,6 +536,7 @@ def dashboard(request, pk):
         "children": children,
         "tree": selectors.tree_summary(rows=rows, children=children) if children else None,
         "filters": filters,
+        "filter_query": urlencode({key: value for key, value in filters.items() if value}),
         "sort": sort,
         "sorts": SORT_CHOICES,
         "provinces": Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name"),

@@ -332,3 +332,20 @@ def test_report_periods_offered_and_dashboard_export_within_scope(client, campai
     client.force_login(ministry_manager)
     sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content)).active
     assert sum(1 for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Sở Công Thương tỉnh Vĩnh Long") == 3
+
+
+def test_dashboard_sorts_by_an_allowlist_only(client, campaign, approved_registration, ministry_manager):
+    client.force_login(ministry_manager)
+    url = reverse("campaigns:dashboard", args=[campaign.pk])
+
+    def table(sort):
+        body = client.get(url, {"sort": sort}).content.decode()
+        return body[body.index('data-testid="unit-table"'):]
+
+    by_name = table("unit")
+    assert by_name.index("tỉnh Nghệ An") < by_name.index("tỉnh Vĩnh Long")
+    by_percent = table("-percent")  # Vĩnh Long registered (no report yet), Nghệ An has not: registered first
+    assert by_percent.index("tỉnh Vĩnh Long") < by_percent.index("tỉnh Nghệ An")
+    unknown = table("registration__unit__name; DROP TABLE")  # not in the allowlist: the default order
+    assert unknown.index("tỉnh Vĩnh Long") < unknown.index("tỉnh Nghệ An")
+    assert 'href="?&amp;sort=-achieved"' in by_name  # the column headers sort too
