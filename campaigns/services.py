@@ -36,7 +36,7 @@ from .models import (
     Target,
 )
 from .periods import validate_period
-from .uploads import sniff_upload
+from .uploads import check_quota, safe_original_name, sniff_upload
 
 
 def _require_manager(actor: User, campaign: Campaign) -> None:
@@ -576,14 +576,16 @@ def evidence_add(*, report: ProgressReport, actor: User, upload, target: Target 
         raise ValidationError("Báo cáo đã gửi không thêm được minh chứng.", code="immutable")
     if target is not None and target.registration_id != report.registration_id:
         raise ValidationError("Chỉ tiêu không thuộc bản đăng ký này.", code="foreign_target")
+    report = ProgressReport.objects.select_for_update().select_related("registration").get(pk=report.pk)  # quota checks in turn
     kind, extension = sniff_upload(upload)
+    check_quota(report=report, size=upload.size)
     key = f"{uuid.uuid4().hex}.{extension}"
     upload.seek(0)
     evidence = Evidence(
         report=report,
         target=target,
         storage_key=key,
-        original_name=nfc(upload.name)[:255],
+        original_name=safe_original_name(upload.name),
         content_type=kind,
         size=upload.size,
         uploaded_by=actor,

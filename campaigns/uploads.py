@@ -47,3 +47,35 @@ def sniff_upload(upload) -> tuple[str, str]:
         "Tệp minh chứng phải là PDF, ảnh PNG/JPEG, Word (.docx) hoặc Excel (.xlsx); nội dung tệp không khớp các loại này.",
         code="bad_type",
     )
+
+
+def safe_original_name(name: str) -> str:
+    """The client's file name as sanitised metadata only: no path, no control characters."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(".")
+    return name[:255] or "minh-chung"
+
+
+def check_quota(*, report, size: int) -> None:
+    """Per report: at most ``EVIDENCE_MAX_FILES_PER_REPORT`` files; per unit and campaign: at most
+    ``EVIDENCE_UNIT_QUOTA_BYTES`` in all (ASVS 12.1.3)."""
+    from django.db.models import Sum
+
+    from .models import Evidence
+
+    max_files = int(getattr(settings, "EVIDENCE_MAX_FILES_PER_REPORT", 20))
+    quota = int(getattr(settings, "EVIDENCE_UNIT_QUOTA_BYTES", 500 * 1024 * 1024))
+    if Evidence.objects.filter(report=report).count() >= max_files:
+        raise ValidationError(f"Mỗi báo cáo có tối đa {max_files} tệp minh chứng.", code="too_many_files")
+    used = (
+        Evidence.objects.filter(
+            report__registration__campaign_id=report.registration.campaign_id, report__registration__unit_id=report.registration.unit_id
+        ).aggregate(total=Sum("size"))["total"]
+        or 0
+    )
+    if used + size > quota:
+        raise ValidationError(
+            f"Đơn vị đã dùng hết dung lượng minh chứng của phong trào ({quota // (1024 * 1024)} MB).", code="quota"
+        )

@@ -4,13 +4,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Q, When
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from units.audit import audit_record
@@ -20,7 +22,7 @@ from units.pagination import paginate
 from units.scoping import has_role, role_units
 from units.web import run_service
 
-from . import imports, selectors, services
+from . import imports, ratelimit, selectors, services
 from .forms import CampaignForm
 from .models import (
     Campaign,
@@ -158,6 +160,24 @@ def campaign_transition(request, pk):
     else:
         run_service(request, lambda: services.campaign_transition(campaign=campaign, actor=request.user, to=target), "Đã chuyển trạng thái phong trào.")
     return redirect(campaign)
+
+
+def rate_limited(action: str):
+    """Answer 429 with a Vietnamese message once the account passes the per-minute limit for ``action``."""
+    from functools import wraps
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not ratelimit.allow(request.user, action):
+                return HttpResponse(
+                    "Quá nhiều yêu cầu trong một phút; vui lòng thử lại sau ít phút.", status=429, content_type="text/plain; charset=utf-8"
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 # --- Registrations -------------------------------------------------------------------------
@@ -459,6 +479,7 @@ def report_revise(request, pk):
 
 @login_required
 @require_POST
+@rate_limited("evidence_upload")
 def evidence_upload(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
     upload = request.FILES.get("file")
@@ -487,6 +508,12 @@ def evidence_download(request, pk):
     visible = selectors.ProgressReport.objects.visible_to(request.user).values("pk")
     evidence = get_object_or_404(Evidence.objects.select_related("report__registration__unit"), pk=pk, report_id__in=visible)
     audit_record(actor=request.user, action="evidence_download", obj=evidence.report, unit=evidence.report.registration.unit, summary=evidence.original_name[:200])
+    prefix = getattr(settings, "EVIDENCE_X_ACCEL_PREFIX", "")
+    if prefix:  # nginx serves the file from an `internal` location after this access check
+        response = HttpResponse(content_type=evidence.content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{evidence.file.name}"
+        response["Content-Disposition"] = content_disposition_header(True, evidence.original_name)
+        return response
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
 
 
@@ -513,6 +540,8 @@ def dashboard(request, pk):
     )
     visible_registrations = set(Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True))
     if request.GET.get("export") == "xlsx":
+        if not ratelimit.allow(request.user, "export"):
+            return HttpResponse("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.", status=429, content_type="text/plain; charset=utf-8")
         # target-level detail only for registrations the account may open; others keep their status line
         return xlsx_response(
             filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
@@ -688,6 +717,7 @@ def report_import(request, pk):
 
 
 @login_required
+@rate_limited("export")
 def campaign_export(request, pk):
     """Registrations and the latest counted report values of a campaign, as one sheet."""
     campaign = selectors.campaign_get_for_user(request.user, pk)
@@ -720,6 +750,7 @@ def campaign_export(request, pk):
 
 
 @login_required
+@rate_limited("export")
 def reports_export(request, pk):
     """Every current progress report of the campaign the account may see, one line per target."""
     from .models import ReportValue

@@ -349,3 +349,40 @@ def test_dashboard_sorts_by_an_allowlist_only(client, campaign, approved_registr
     unknown = table("registration__unit__name; DROP TABLE")  # not in the allowlist: the default order
     assert unknown.index("tỉnh Vĩnh Long") < unknown.index("tỉnh Nghệ An")
     assert 'href="?&amp;sort=-achieved"' in by_name  # the column headers sort too
+
+
+def test_evidence_quota_names_and_protected_serving(client, draft_report, officer_vl, media_root, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaigns.services import evidence_add
+
+    settings.EVIDENCE_MAX_FILES_PER_REPORT = 2
+    settings.EVIDENCE_UNIT_QUOTA_BYTES = 40
+    first = evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("..\\\\..\\\\x\x00.py.pdf", b"%PDF-1.7 " + b"a" * 10))
+    assert first.original_name == "x.py.pdf" and first.file.name.startswith("evidence/") and "x.py" not in first.file.name
+    with pytest.raises(ValidationError) as error:  # 19 bytes used, 22 more would pass 40
+        evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.7 " + b"b" * 13))
+    assert error.value.code == "quota"
+    evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("c.pdf", b"%PDF-1.7 c"))
+    with pytest.raises(ValidationError) as error:
+        evidence_add(report=draft_report, actor=officer_vl, upload=SimpleUploadedFile("d.pdf", b"%PDF-1.7"))
+    assert error.value.code == "too_many_files"
+
+    client.force_login(officer_vl)
+    settings.EVIDENCE_X_ACCEL_PREFIX = "/_protected/"
+    response = client.get(reverse("campaigns:evidence-download", args=[first.pk]))
+    assert response["X-Accel-Redirect"] == f"/_protected/{first.file.name}"
+    assert response["Content-Disposition"].startswith("attachment;") and response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_uploads_and_exports_are_rate_limited(client, campaign, draft_report, officer_vl, media_root, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CAMPAIGNS_RATE_LIMITS = {"evidence_upload": 2, "export": 1}
+    client.force_login(officer_vl)
+    upload_url = reverse("campaigns:evidence-upload", args=[draft_report.pk])
+    statuses = [client.post(upload_url, {"file": SimpleUploadedFile(f"{i}.pdf", b"%PDF-1.7")}).status_code for i in range(3)]
+    assert statuses == [302, 302, 429]
+    export_url = reverse("campaigns:reports-export", args=[campaign.pk])
+    assert [client.get(export_url).status_code for _ in range(2)] == [200, 429]
