@@ -35,7 +35,7 @@ from .models import (
     ReportValue,
     Target,
 )
-from .periods import validate_period
+from .periods import REPORT_GRACE_DAYS, validate_period
 from .uploads import check_quota, safe_original_name, sniff_upload
 
 
@@ -153,6 +153,10 @@ def _launch_document_body(campaign: Campaign) -> list[dict]:
     timetable = [f"Thời gian thực hiện: từ {campaign.start_date:%d/%m/%Y} đến {campaign.end_date:%d/%m/%Y}."]
     if campaign.registration_deadline:
         timetable.append(f"Các đơn vị đăng ký thi đua trước ngày {campaign.registration_deadline:%d/%m/%Y}.")
+    timetable.append(
+        f"Chế độ báo cáo: {campaign.get_report_period_display().lower()}; báo cáo gửi chậm nhất {REPORT_GRACE_DAYS} ngày "
+        "sau khi kết thúc kỳ, qua hệ thống quản lý thi đua, khen thưởng, kèm minh chứng."
+    )
     if campaign.midterm_date:
         timetable.append(f"Sơ kết: {campaign.midterm_date:%d/%m/%Y}.")
     if campaign.final_date:
@@ -161,6 +165,39 @@ def _launch_document_body(campaign: Campaign) -> list[dict]:
         timetable.append(f"Hình thức khen thưởng: {campaign.planned_awards}.")
     body.append({"heading": "IV. TỔ CHỨC THỰC HIỆN", "text": "\n".join(timetable)})
     return body
+
+
+def _recipients(campaign: Campaign) -> list[str]:
+    """'Nơi nhận' as officials write it: the Sở of every province in one line when there are many."""
+    from units.models import UnitKind
+
+    units = list(campaign.participants.order_by("name"))
+    provincial = [u for u in units if u.kind == UnitKind.PROVINCIAL_DEPARTMENT]
+    others = [u.name for u in units if u.kind != UnitKind.PROVINCIAL_DEPARTMENT]
+    lines = others if len(others) <= 10 else ["Các cơ quan, đơn vị tham gia phong trào"]
+    if len(provincial) > 5:
+        lines.append("Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương")
+    else:
+        lines += [u.name for u in provincial]
+    return lines
+
+
+def _launch_annexes(campaign: Campaign) -> list[dict]:
+    """The indicators the campaign asks units to register, as an annex table of the directive or plan."""
+    indicators = list(campaign.indicators.order_by("name"))
+    if not indicators:
+        return []
+    return [
+        {
+            "title": "DANH MỤC CHỈ TIÊU THI ĐUA ĐỀ NGHỊ CÁC ĐƠN VỊ ĐĂNG KÝ",
+            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu"],
+            "rows": [
+                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display()]
+                for index, indicator in enumerate(indicators, start=1)
+            ],
+            "landscape": False,
+        }
+    ]
 
 
 @transaction.atomic
@@ -175,8 +212,9 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signe
         subject=f"Phát động {campaign.name}" if not campaign.name.lower().startswith("phát động") else campaign.name,
         legal_bases=[line for line in campaign.legal_basis.splitlines() if line.strip()],
         body=_launch_document_body(campaign),
-        recipients=[unit.name for unit in campaign.participants.order_by("name")[:30]],
+        recipients=_recipients(campaign),
         signers=[{"unit": issuers[0], "title": signer_title, "name": signer_name}],
+        annexes=_launch_annexes(campaign),
     )
     document_submit(document=document, actor=actor)
     campaign.directive = document
@@ -663,7 +701,7 @@ def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer_titl
                 "landscape": True,
             }
         ],
-        recipients=[unit.name for unit in campaign.participants.order_by("name")[:20]],
+        recipients=_recipients(campaign),
         signers=[{"unit": campaign.lead_issuer, "title": signer_title, "name": signer_name}],
     )
     audit_record(actor=actor, action="campaign_review", obj=campaign, unit=campaign.lead_issuer, summary=f"Lập báo cáo {label}")

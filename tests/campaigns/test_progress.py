@@ -386,3 +386,15 @@ def test_uploads_and_exports_are_rate_limited(client, campaign, draft_report, of
     assert statuses == [302, 302, 429]
     export_url = reverse("campaigns:reports-export", args=[campaign.pk])
     assert [client.get(export_url).status_code for _ in range(2)] == [200, 429]
+
+
+def test_recipients_collapse_many_provinces_into_one_line(campaign, province_pair):
+    from campaigns.services import _recipients
+    from tests.factories import UnitFactory
+    from units.models import UnitKind
+
+    assert _recipients(campaign) == ["Sở Công Thương tỉnh Nghệ An", "Sở Công Thương tỉnh Vĩnh Long"]
+    for n in range(4):
+        campaign.participants.add(UnitFactory(code=f"sct-{n}", name=f"Sở Công Thương tỉnh số {n}", kind=UnitKind.PROVINCIAL_DEPARTMENT))
+    campaign.participants.add(UnitFactory(code="cuc-x", name="Cục Điện lực", kind=UnitKind.AGENCY))
+    assert _recipients(campaign) == ["Cục Điện lực", "Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương"]

@@ -25,6 +25,7 @@ def test_launch_creates_the_plan_and_notifies(client, ministry, ministry_manager
         start_date=datetime.date(2027, 1, 1), end_date=datetime.date(2027, 12, 31),
         contents=["Nội dung một", "Nội dung hai"], participants=list(province_pair.values()),
         objectives="Hoàn thành vượt mức kế hoạch.", registration_deadline=datetime.date(2027, 3, 31),
+        indicators=[indicators["wind"], indicators["ccn"]],
     )
     client.force_login(ministry_manager)
     with django_capture_on_commit_callbacks(execute=True):
@@ -33,6 +34,9 @@ def test_launch_creates_the_plan_and_notifies(client, ministry, ministry_manager
     assert campaign.status == CampaignStatus.LAUNCHED
     assert campaign.directive.status == DocumentStatus.SUBMITTED
     assert campaign.directive.body[1]["items"] == ["Nội dung một", "Nội dung hai"]
+    assert "Chế độ báo cáo: hằng quý" in campaign.directive.body[-1]["text"]
+    assert [row[1:3] for row in campaign.directive.annexes[0]["rows"]] == [
+        ["Công suất điện gió vận hành mới", "MW"], ["Cụm công nghiệp thành lập mới", "CCN"]]
     assert response["Location"] == campaign.directive.get_absolute_url()
     assert Notification.objects.filter(user=officer_vl, key=f"campaign-launch-{campaign.pk}").count() == 1
     assert len(mailoutbox) == 1 and "phát động" in mailoutbox[0].body
