@@ -65,3 +65,13 @@ def test_periods_of_a_campaign():
     assert last_due_period(periods, datetime.date(2021, 1, 1)) is None
     yearly = campaign_periods(cycle="half", start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
     assert [p.label for p in yearly] == ["6 tháng năm 2026", "Năm 2026"]
+
+
+def test_registration_reminder_while_in_progress_skips_registered_units(campaign, approved_registration, officer_vl, officer_na, ministry_manager):
+    campaign = campaign_transition(campaign=campaign, actor=ministry_manager, to=CampaignStatus.IN_PROGRESS)
+    campaign.registration_deadline = datetime.date(2026, 5, 15)
+    campaign.save()
+    assert reminders_send(today=datetime.date(2026, 5, 10)) == 2  # Nghệ An's registration, Vĩnh Long's overdue quarter 1
+    assert Notification.objects.filter(user=officer_na, key__startswith="registration-deadline").count() == 1
+    assert Notification.objects.filter(user=officer_vl, key__startswith="report-overdue").count() == 1
+    assert not Notification.objects.filter(user=officer_vl, key__startswith="registration-deadline").exists()
