@@ -143,13 +143,17 @@ def campaign_transition(*, campaign: Campaign, actor: User | None, to: str) -> C
     return locked
 
 
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
 def _launch_document_body(campaign: Campaign) -> list[dict]:
+    """Sections numbered I, II, III… in order, whichever of them the campaign has."""
     body = []
     if campaign.objectives:
-        body.append({"heading": "I. MỤC ĐÍCH, YÊU CẦU", "text": campaign.objectives})
-    body.append({"heading": "II. NỘI DUNG THI ĐUA", "items": [c.text for c in campaign.contents.all()]})
+        body.append({"heading": "MỤC ĐÍCH, YÊU CẦU", "text": campaign.objectives})
+    body.append({"heading": "NỘI DUNG THI ĐUA", "items": [c.text for c in campaign.contents.all()]})
     if campaign.criteria:
-        body.append({"heading": "III. TIÊU CHÍ THI ĐUA", "text": campaign.criteria})
+        body.append({"heading": "TIÊU CHÍ THI ĐUA", "text": campaign.criteria})
     timetable = [f"Thời gian thực hiện: từ {campaign.start_date:%d/%m/%Y} đến {campaign.end_date:%d/%m/%Y}."]
     if campaign.registration_deadline:
         timetable.append(f"Các đơn vị đăng ký thi đua trước ngày {campaign.registration_deadline:%d/%m/%Y}.")
@@ -163,7 +167,9 @@ def _launch_document_body(campaign: Campaign) -> list[dict]:
         timetable.append(f"Tổng kết: {campaign.final_date:%d/%m/%Y}.")
     if campaign.planned_awards:
         timetable.append(f"Hình thức khen thưởng: {campaign.planned_awards}.")
-    body.append({"heading": "IV. TỔ CHỨC THỰC HIỆN", "text": "\n".join(timetable)})
+    body.append({"heading": "TỔ CHỨC THỰC HIỆN", "text": "\n".join(timetable)})
+    for number, section in zip(ROMAN, body, strict=False):
+        section["heading"] = f"{number}. {section['heading']}"
     return body
 
 

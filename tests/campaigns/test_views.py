@@ -35,6 +35,8 @@ def test_launch_creates_the_plan_and_notifies(client, ministry, ministry_manager
     assert campaign.directive.status == DocumentStatus.SUBMITTED
     assert campaign.directive.body[1]["items"] == ["Nội dung một", "Nội dung hai"]
     assert "Chế độ báo cáo: hằng quý" in campaign.directive.body[-1]["text"]
+    assert [section["heading"] for section in campaign.directive.body] == [  # no criteria: no gap in the numbering
+        "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THI ĐUA", "III. TỔ CHỨC THỰC HIỆN"]
     assert [row[1:3] for row in campaign.directive.annexes[0]["rows"]] == [
         ["Công suất điện gió vận hành mới", "MW"], ["Cụm công nghiệp thành lập mới", "CCN"]]
     assert response["Location"] == campaign.directive.get_absolute_url()
