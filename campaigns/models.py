@@ -331,6 +331,16 @@ class ProgressReport(models.Model):
         return year * 100 + end_month[period_type]
 
     @property
+    def is_late(self) -> bool:
+        """Submitted after its due date (or not submitted and past it)."""
+        from django.utils import timezone
+
+        if self.due_date is None:
+            return False
+        sent = timezone.localtime(self.submitted_at).date() if self.submitted_at else timezone.localdate()
+        return sent > self.due_date
+
+    @property
     def period_label(self) -> str:
         from .periods import Period
 

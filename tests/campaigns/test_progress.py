@@ -398,3 +398,17 @@ def test_recipients_collapse_many_provinces_into_one_line(campaign, province_pai
         campaign.participants.add(UnitFactory(code=f"sct-{n}", name=f"Sở Công Thương tỉnh số {n}", kind=UnitKind.PROVINCIAL_DEPARTMENT))
     campaign.participants.add(UnitFactory(code="cuc-x", name="Cục Điện lực", kind=UnitKind.AGENCY))
     assert _recipients(campaign) == ["Cục Điện lực", "Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_report_sent_after_its_due_date_is_marked_late(draft_report, approved_registration, officer_vl):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from campaigns.models import ProgressReport
+
+    assert draft_report.due_date == dt.date(2026, 7, 10)
+    ProgressReport.objects.filter(pk=draft_report.pk).update(submitted_at=timezone.make_aware(dt.datetime(2026, 7, 10, 23, 0)))
+    assert not ProgressReport.objects.get(pk=draft_report.pk).is_late  # the due day itself is on time
+    ProgressReport.objects.filter(pk=draft_report.pk).update(submitted_at=timezone.make_aware(dt.datetime(2026, 7, 11, 8, 0)))
+    assert ProgressReport.objects.get(pk=draft_report.pk).is_late
