@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.pagination import paginate
+from common.web import run_service
 from units.models import Cluster, ClusterMembership, ClusterRole, Role, Unit
-from units.pagination import paginate
 from units.scoping import has_any_role, has_role, role_units
-from units.web import run_service
 
 from . import covenants
 from .models import Covenant, CovenantScore

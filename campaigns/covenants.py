@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Sum
 
+from common.text import nfc
 from documents.models import DocumentType
 from documents.services import document_create, document_record_signatures
 from units.audit import audit_record
 from units.models import ClusterMembership, ClusterRole, Role, User
 from units.scoping import has_any_role, has_role
-from units.services import nfc
 
 from .models import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
 

@@ -13,11 +13,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from common.text import nfc
 from documents.services import document_create, document_submit
 from units.audit import audit_record
 from units.models import Role, Unit, User
 from units.scoping import has_role
-from units.services import nfc
 
 from .models import (
     CAMPAIGN_TRANSITIONS,

@@ -15,14 +15,15 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from common import ratelimit
+from common.excel import xlsx_response
+from common.pagination import paginate
+from common.web import run_service
 from units.audit import audit_record
-from units.excel import xlsx_response
 from units.models import Cluster, Role, Unit, UnitKind
-from units.pagination import paginate
 from units.scoping import has_role, role_units
-from units.web import run_service
 
-from . import imports, ratelimit, selectors, services
+from . import imports, selectors, services
 from .forms import CampaignForm
 from .models import (
     Campaign,
@@ -393,7 +394,7 @@ def _report_row(target, value):
 
 
 def _report_context(request, report, **extra):
-    from .uploads import max_upload_bytes
+    from common.uploads import max_upload_bytes
 
     targets = list(report.registration.targets.select_related("indicator"))
     values = {v.target_id: v for v in report.values.select_related("report")}

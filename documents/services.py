@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from common.text import nfc
 from units.audit import audit_record
 from units.models import Role, Unit, User
 from units.scoping import has_role
-from units.services import nfc
 
 from .models import (
     DocumentIssuer,

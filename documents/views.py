@@ -7,11 +7,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from units.excel import xlsx_response
+from common.excel import xlsx_response
+from common.pagination import paginate
+from common.web import run_service
 from units.models import Role, Unit
-from units.pagination import paginate
 from units.scoping import has_any_role, has_role, role_units
-from units.web import run_service
 
 from . import selectors, services
 from .forms import DocumentForm, RevokeForm, initial_from

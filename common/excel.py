@@ -29,10 +29,10 @@ def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequenc
         cell.fill = PatternFill("solid", fgColor="1F4E79")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     widths = [len(h) for h in headers]
-    for row in rows:
+    for row_number, row in enumerate(rows, start=2):
         sheet.append(list(row))
         for index, value in enumerate(row):
-            cell = sheet.cell(row=sheet.max_row, column=index + 1)
+            cell = sheet.cell(row=row_number, column=index + 1)
             if isinstance(value, bool):
                 continue
             if isinstance(value, int):

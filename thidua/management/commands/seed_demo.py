@@ -2,14 +2,23 @@
 
 import importlib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from units.demo import Seeder
+from units.demo import DEMO_PASSWORD, Seeder
 
-# Each app's demo module exposes ``seed(seeder, units)``, run in dependency order.
-APP_SEEDERS = ["documents.demo", "campaigns.demo", "awards.demo"]
+
+def demo_modules():
+    """Each installed app's ``demo`` module, in ``INSTALLED_APPS`` order (so in dependency order)."""
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.demo"
+        try:
+            yield importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
 
 
 class Command(BaseCommand):
@@ -18,22 +27,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if getattr(settings, "THIDUA_PRODUCTION", False):
             raise CommandError("Không được nạp dữ liệu minh họa với cấu hình production.")
-        from units import demo
-
-        seeder = Seeder()
+        seeder, units = Seeder(), {}
         with transaction.atomic():
-            units = demo.seed(seeder)
-            for module_name in APP_SEEDERS:
-                try:
-                    module = importlib.import_module(module_name)
-                except ModuleNotFoundError as error:
-                    if error.name != module_name:
-                        raise
-                    continue
+            for module in demo_modules():
                 module.seed(seeder, units)
         if seeder.created:
             summary = ", ".join(f"{count} {label}" for label, count in seeder.created.items())
             self.stdout.write(self.style.SUCCESS(f"Đã tạo: {summary}."))
         else:
             self.stdout.write("Dữ liệu minh họa đã có sẵn: không có gì thay đổi.")
-        self.stdout.write(f"Mật khẩu các tài khoản demo: {demo.DEMO_PASSWORD}")
+        self.stdout.write(f"Mật khẩu các tài khoản demo: {DEMO_PASSWORD}")

@@ -1,6 +1,6 @@
-from thidua.navigation import nav_for
+from units.scoping import get_scope
 
-from .scoping import get_scope
+from .navigation import nav_for
 
 
 def navigation(request):
