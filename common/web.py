@@ -20,3 +20,10 @@ def run_service(request, action, success: str = ""):
     if success:
         messages.success(request, success)
     return result
+
+
+def form_error_messages(request, form) -> None:
+    """Show a form's errors as messages (for small forms posted from a detail page)."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

@@ -17,9 +17,6 @@ MAX_MODULE_LINES = 400
 # Modules still being split (issue 9); the list only shrinks.
 NOT_YET_SPLIT = {
     "documents/services.py",
-    "campaigns/views.py",
-    "campaigns/services.py",
-    "campaigns/models.py",
     "awards/eligibility.py",
     "awards/models.py",
     "awards/council_views.py",

@@ -1,154 +1,31 @@
-"""Reads for campaigns: scoped gates, status derivation, and a dashboard whose query count is flat."""
+"""The campaign dashboard: units with their targets' status, rankings, charts and the roll-up of
+child campaigns, in a number of queries that does not grow with the units."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.shortcuts import get_object_or_404
+from django.db.models import Q, Subquery
 
-from units.models import ClusterMembership, Role, Unit
-from units.scoping import get_scope, role_units
+from units.models import ClusterMembership, Unit
 
-from .models import (
-    Campaign,
-    CampaignIssuer,
-    CampaignStatus,
-    Direction,
-    IndicatorKind,
-    ProgressReport,
-    Registration,
-    RegistrationStatus,
-    ReportStatus,
-    ReportValue,
-    Target,
+from ..models import Campaign, IndicatorKind, Registration, RegistrationStatus, ReportValue, Target
+from .progress import (
+    ACHIEVED,
+    BEHIND,
+    COUNTED_REPORTS,
+    EXCEEDED,
+    NOT_REGISTERED,
+    NOT_REPORTED,
+    STATUS_LABELS,
+    UNIT_STATUS_LABELS,
+    describe_target,
+    targets_with_latest,
 )
 
-COUNTED_REPORTS = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
-REPORTING_STATUSES = (CampaignStatus.IN_PROGRESS, CampaignStatus.MIDTERM_REVIEWED)
 CHART_HEIGHT = 90  # bar height in SVG units; the labels need the rest of the 140-unit box
 
-
-def campaign_scope_filter(user) -> Q:
-    """Visible: campaigns issued by, or joined by, a unit in the account's scope."""
-    scope = get_scope(user)
-    if scope.everything:
-        return Q()
-    units = sorted(scope.unit_ids)
-    issued = CampaignIssuer.objects.filter(unit_id__in=units).values("campaign_id")
-    joined = Campaign.participants.through.objects.filter(unit_id__in=units).values("campaign_id")
-    return Q(pk__in=issued) | Q(pk__in=joined)
-
-
-def registration_scope_filter(user, *, prefix: str = "") -> Q:
-    """A registration is seen by its own unit's subtree, and by managers of the issuing unit."""
-    scope = get_scope(user)
-    if scope.everything:
-        return Q()
-    managed = role_units(user, Role.CAMPAIGN_MANAGER).values("pk")
-    issued = CampaignIssuer.objects.filter(unit_id__in=managed).values("campaign_id")
-    return Q(**{f"{prefix}unit_id__in": sorted(scope.own_unit_ids)}) | Q(**{f"{prefix}campaign_id__in": issued})
-
-
-def campaign_get_for_user(user, pk) -> Campaign:
-    return get_object_or_404(
-        Campaign.objects.visible_to(user).prefetch_related(
-            Prefetch("issuer_links", queryset=CampaignIssuer.objects.select_related("unit")), "contents"
-        ),
-        pk=pk,
-    )
-
-
-def registration_get_for_user(user, pk) -> Registration:
-    return get_object_or_404(
-        Registration.objects.visible_to(user).select_related("campaign", "unit").prefetch_related("targets__indicator"),
-        pk=pk,
-    )
-
-
-def report_get_for_user(user, pk) -> ProgressReport:
-    return get_object_or_404(
-        ProgressReport.objects.visible_to(user).select_related("registration__campaign", "registration__unit"), pk=pk
-    )
-
-
-# --- Status derivation ---------------------------------------------------------------------
-
-ACHIEVED, EXCEEDED, BEHIND, NOT_REPORTED = "dat", "vuot", "chua_dat", "chua_bao_cao"
-NOT_REGISTERED = "chua_dang_ky"
-STATUS_LABELS = {ACHIEVED: "Đạt", EXCEEDED: "Vượt", BEHIND: "Chưa đạt", NOT_REPORTED: "Chưa báo cáo"}
-UNIT_STATUS_LABELS = {**STATUS_LABELS, NOT_REGISTERED: "Chưa đăng ký"}
-
-
-def target_status(
-    *, kind: str, direction: str, target_value: Decimal | None, value: Decimal | None, done: bool | None
-) -> tuple[str, Decimal | None]:
-    """Return (status, % of target) for one target from its latest counted value."""
-    if kind == IndicatorKind.MILESTONE:
-        if done is None:
-            return NOT_REPORTED, None
-        return (ACHIEVED, Decimal(100)) if done else (BEHIND, Decimal(0))
-    if value is None:
-        return NOT_REPORTED, None
-    if not target_value:
-        return ACHIEVED, None
-    if direction == Direction.AT_MOST:
-        percent = (target_value / value * 100) if value else Decimal(100)
-        status = EXCEEDED if value < target_value else ACHIEVED if value == target_value else BEHIND
-    else:
-        percent = value / target_value * 100
-        status = EXCEEDED if value > target_value else ACHIEVED if value == target_value else BEHIND
-    return status, percent.quantize(Decimal("0.1"))
-
-
-def targets_with_latest(queryset):
-    """Annotate targets with the latest submitted or accepted cumulative value: one query.
-
-    The value is the unit's latest for the same indicator in the same campaign, whichever revision of the
-    registration the report was made under, so a revised registration keeps the progress already reported."""
-    latest = ReportValue.objects.filter(
-        target__indicator_id=OuterRef("indicator_id"),
-        report__registration__unit_id=OuterRef("registration__unit_id"),
-        report__registration__campaign_id=OuterRef("registration__campaign_id"),
-        report__status__in=COUNTED_REPORTS,
-    ).order_by("-report__period_key", "-report__revision")
-    return queryset.select_related("indicator", "registration__unit").annotate(
-        latest_value=Subquery(latest.values("value")[:1]),
-        latest_done=Subquery(latest.values("done")[:1]),
-        latest_period=Subquery(latest.values("report__period_key")[:1]),
-        latest_same_period=Subquery(latest.values("same_period")[:1]),
-    )
-
-
-def same_period_change(*, value, same_period, baseline, period_key) -> Decimal | None:
-    """% change against the same period a year before: the value the unit reported for it, or, for a
-    report that covers the whole year, the registration's baseline (the year before). None otherwise."""
-    if value is None:
-        return None
-    reference = same_period if same_period else (baseline if period_key and period_key % 100 == 12 else None)
-    if not reference:
-        return None
-    return ((value - reference) / reference * 100).quantize(Decimal("0.1"))
-
-
-def describe_target(target) -> dict:
-    status, percent = target_status(
-        kind=target.indicator.kind,
-        direction=target.direction,
-        target_value=target.target_value,
-        value=target.latest_value,
-        done=target.latest_done if target.latest_period is not None else None,
-    )
-    growth = None
-    if target.indicator.kind != IndicatorKind.MILESTONE:
-        growth = same_period_change(
-            value=target.latest_value, same_period=target.latest_same_period, baseline=target.baseline, period_key=target.latest_period
-        )
-    return {"target": target, "status": status, "label": STATUS_LABELS[status], "percent": percent, "growth": growth}
-
-
-# --- Dashboard -----------------------------------------------------------------------------
 
 SORT_KEYS = {
     "unit": lambda row: row.unit.name,
@@ -196,13 +73,13 @@ class UnitRow:
         return UNIT_STATUS_LABELS[self.status]
 
 
-def _unit_filter(*, prefix: str, province: str, cluster: str, kind: str) -> Q:
+def _unit_filter(*, prefix: str, province: int | None, cluster: int | None, kind: str) -> Q:
     condition = Q()
-    if province.isdigit():
-        province_path = Unit.objects.filter(pk=int(province)).values("path")[:1]
+    if province is not None:
+        province_path = Unit.objects.filter(pk=province).values("path")[:1]
         condition &= Q(**{f"{prefix}path__startswith": Subquery(province_path)})
-    if cluster.isdigit():
-        members = ClusterMembership.objects.filter(cluster_id=int(cluster)).values("unit_id")
+    if cluster is not None:
+        members = ClusterMembership.objects.filter(cluster_id=cluster).values("unit_id")
         condition &= Q(**{f"{prefix}pk__in": members})
     if kind:
         condition &= Q(**{f"{prefix}kind": kind})
@@ -210,7 +87,13 @@ def _unit_filter(*, prefix: str, province: str, cluster: str, kind: str) -> Q:
 
 
 def dashboard_rows(
-    *, campaign: Campaign, province: str = "", cluster: str = "", kind: str = "", sort: str = "percent", include_unregistered: bool = False
+    *,
+    campaign: Campaign,
+    province: int | None = None,
+    cluster: int | None = None,
+    kind: str = "",
+    sort: str = "percent",
+    include_unregistered: bool = False,
 ):
     """Every registered unit with its targets' status, built from one query over targets; with
     ``include_unregistered`` one more query adds the participants that have not registered."""
@@ -343,30 +226,6 @@ def _average(values):
     return (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
 
 
-def registrations_missing_report(*, campaign: Campaign, period):
-    """Approved registrations of ``campaign`` with no submitted or accepted report covering ``period``
-    (a later cumulative report covers it): one query."""
-    covered = ProgressReport.objects.filter(
-        registration__campaign=campaign, period_key__gte=period.key, status__in=COUNTED_REPORTS
-    ).values("registration__unit_id")
-    return (
-        Registration.objects.filter(campaign=campaign, status=RegistrationStatus.APPROVED)
-        .exclude(unit_id__in=covered)
-        .select_related("unit", "campaign")
-        .order_by("unit__name")
-    )
-
-
-def overdue_reports(*, campaign: Campaign, today) -> dict | None:
-    """The last period whose report is past due, and the units that have not sent it."""
-    from .periods import last_due_period
-
-    period = last_due_period(campaign.report_periods, today)
-    if period is None or campaign.status not in REPORTING_STATUSES:
-        return None
-    return {"period": period, "registrations": registrations_missing_report(campaign=campaign, period=period)}
-
-
 def cluster_ranking(*, campaign: Campaign, rows: list[UnitRow]) -> list[dict]:
     """Clusters of the campaign ranked by their members' average completion: one query."""
     by_unit = {row.unit.pk: row for row in rows}
@@ -383,12 +242,3 @@ def cluster_ranking(*, campaign: Campaign, rows: list[UnitRow]) -> list[dict]:
         for entry in clusters.values()
     ]
     return sorted(ranking, key=lambda item: item["average"] if item["average"] is not None else Decimal(-1), reverse=True)
-
-
-def unit_reports(registration: Registration):
-    """The unit's reports in the campaign, under every revision of its registration, newest first."""
-    return (
-        ProgressReport.objects.filter(registration__campaign_id=registration.campaign_id, registration__unit_id=registration.unit_id)
-        .select_related("registration")
-        .order_by("-period_key", "-revision", "-pk")
-    )

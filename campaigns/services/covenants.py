@@ -1,4 +1,4 @@
-"""Cluster covenants (giao ước thi đua): drafting, signing, scoring, ranking and the suy tôn vote.
+"""Cluster covenants (giao ước thi đua): drafting, signing, scoring and the suy tôn vote.
 
 Legal-reference §2.5: units in a cụm/khối sign one covenant with a scoring table; members
 self-score, the lead confirms, the ranking follows, and the cluster elects its leading unit.
@@ -9,38 +9,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Sum
 
+from common.policies import ensure
 from common.text import nfc
 from documents.models import DocumentType
 from documents.services import document_create, document_record_signatures
 from units.audit import audit_record
-from units.models import ClusterMembership, ClusterRole, Role, User
-from units.scoping import has_any_role, has_role
+from units.models import User
 
-from .models import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
-
-SIGNING_ROLES = (Role.SIGNER, Role.UNIT_OFFICER)
-
-
-def members(covenant: Covenant) -> list:
-    return [m.unit for m in ClusterMembership.objects.filter(cluster=covenant.cluster, year=covenant.year).select_related("unit").order_by("role", "unit__name")]
-
-
-def _lead_membership(cluster, year):
-    return ClusterMembership.objects.filter(cluster=cluster, year=year, role=ClusterRole.LEAD).select_related("unit").first()
+from .. import policies
+from ..models import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
+from ..selectors.covenants import lead_membership, members
 
 
 @transaction.atomic
 def covenant_create(*, actor: User, cluster, year: int, criteria: Sequence[tuple[str, Decimal]], content: str = "", campaign=None) -> Covenant:
     """The cluster lead drafts the covenant and its criteria table."""
-    lead = _lead_membership(cluster, year)
-    if lead is None:
-        raise ValidationError(f"Cụm chưa có cụm trưởng năm {year}.", code="no_lead")
-    if not has_role(actor, Role.CLUSTER_LEAD, lead.unit):
-        raise PermissionDenied("Chỉ cụm trưởng được soạn giao ước thi đua.")
+    lead = lead_membership(cluster, year)
+    exists = Covenant.objects.filter(cluster=cluster, year=year).exists()
+    ensure(policies.draft_covenant_refusal(actor, lead_unit=lead.unit if lead else None, exists=exists))
     if not criteria:
         raise ValidationError("Giao ước cần bảng tiêu chí chấm điểm.", code="no_criteria")
     covenant = Covenant.objects.create(cluster=cluster, year=year, lead_unit=lead.unit, content=nfc(content), campaign=campaign, created_by=actor)
@@ -58,14 +47,8 @@ def covenant_create(*, actor: User, cluster, year: int, criteria: Sequence[tuple
 def covenant_sign(*, covenant: Covenant, actor: User, unit, signer_title: str) -> Covenant:
     """A member signs in the app; when the last member signs, the covenant document is produced."""
     covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
-    if covenant.status != CovenantStatus.SIGNING:
-        raise ValidationError("Giao ước không ở giai đoạn ký.", code="not_signing")
-    if unit not in members(covenant):
-        raise ValidationError("Đơn vị không phải thành viên của cụm trong năm này.", code="not_member")
-    if not has_any_role(actor, SIGNING_ROLES, unit):
-        raise PermissionDenied("Chỉ lãnh đạo hoặc cán bộ đầu mối của đơn vị được ký giao ước.")
-    if CovenantSignature.objects.filter(covenant=covenant, unit=unit).exists():
-        raise ValidationError("Đơn vị đã ký giao ước này.", code="already_signed")
+    signed = CovenantSignature.objects.filter(covenant=covenant, unit=unit).exists()
+    ensure(policies.sign_covenant_refusal(actor, covenant, unit, members=members(covenant), signed=signed))
     CovenantSignature.objects.create(covenant=covenant, unit=unit, signed_by=actor, signer_title=nfc(signer_title) or "Giám đốc")
     audit_record(actor=actor, action="covenant_sign", obj=covenant, unit=unit, summary=f"{unit} ký giao ước")
     if covenant.signatures.count() == len(members(covenant)):
@@ -105,14 +88,8 @@ def _produce_document(covenant: Covenant) -> None:
 
 @transaction.atomic
 def covenant_self_score(*, covenant: Covenant, actor: User, unit, scores: dict[int, Decimal]) -> None:
-    if unit not in members(covenant):
-        raise ValidationError("Đơn vị không phải thành viên của cụm.", code="not_member")
-    if not has_any_role(actor, SIGNING_ROLES, unit):
-        raise PermissionDenied("Chỉ lãnh đạo hoặc cán bộ đầu mối của đơn vị được tự chấm điểm.")
-    if covenant.status != CovenantStatus.SIGNED:
-        raise ValidationError("Chỉ chấm điểm khi mọi đơn vị đã ký giao ước.", code="not_signed")
-    if covenant.scores_confirmed:
-        raise ValidationError("Cụm trưởng đã xác nhận điểm; không sửa được.", code="confirmed")
+    covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
+    ensure(policies.score_covenant_refusal(actor, covenant, unit, members=members(covenant)))
     criteria = {c.pk: c for c in covenant.criteria.all()}
     for criterion_id, score in scores.items():
         criterion = criteria.get(criterion_id)
@@ -127,13 +104,8 @@ def covenant_self_score(*, covenant: Covenant, actor: User, unit, scores: dict[i
 @transaction.atomic
 def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dict[tuple[int, int], Decimal] | None = None) -> Covenant:
     """The lead confirms every member's scores (adjusting some if needed); the ranking follows."""
-    if not has_role(actor, Role.CLUSTER_LEAD, covenant.lead_unit):
-        raise PermissionDenied("Chỉ cụm trưởng được xác nhận điểm.")
-    covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
-    if covenant.status != CovenantStatus.SIGNED:
-        raise ValidationError("Giao ước chưa được các đơn vị ký.", code="not_signed")
-    if covenant.scores_confirmed:
-        raise ValidationError("Điểm đã được xác nhận.", code="confirmed")
+    covenant = Covenant.objects.select_for_update().select_related("lead_unit").get(pk=covenant.pk)
+    ensure(policies.confirm_covenant_refusal(actor, covenant))
     adjustments = adjustments or {}
     criteria_count = covenant.criteria.count()
     scored = {
@@ -155,23 +127,13 @@ def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dic
     return covenant
 
 
-def covenant_ranking(covenant: Covenant) -> list[dict]:
-    """Members by total score (confirmed when the lead has confirmed, self-scores otherwise)."""
-    field = "confirmed_score" if covenant.scores_confirmed else "self_score"
-    totals = {row["unit"]: row["total"] for row in CovenantScore.objects.filter(covenant=covenant).values("unit").annotate(total=Sum(field))}
-    ranking = sorted(((unit, totals.get(unit.pk) or Decimal(0)) for unit in members(covenant)), key=lambda pair: -pair[1])
-    return [{"rank": index, "unit": unit, "total": total} for index, (unit, total) in enumerate(ranking, start=1)]
-
-
 @transaction.atomic
 def covenant_record_leader_vote(*, covenant: Covenant, actor: User, unit, votes_for: int, votes_total: int) -> LeaderVote:
     """Record the suy tôn vote (TT 22/2023/TT-BCT Art 6: one leading unit per cluster per year)."""
-    if not has_role(actor, Role.CLUSTER_LEAD, covenant.lead_unit):
-        raise PermissionDenied("Chỉ cụm trưởng được ghi nhận kết quả suy tôn.")
+    covenant = Covenant.objects.select_for_update().select_related("lead_unit").get(pk=covenant.pk)
+    ensure(policies.leader_vote_refusal(actor, covenant))
     if unit not in members(covenant):
         raise ValidationError("Đơn vị được suy tôn phải là thành viên của cụm.", code="not_member")
-    if not Covenant.objects.filter(pk=covenant.pk, scores_confirmed=True).exists():
-        raise ValidationError("Suy tôn sau khi cụm trưởng xác nhận điểm và xếp hạng.", code="not_confirmed")
     if votes_total != len(members(covenant)) or not 0 <= votes_for <= votes_total:
         raise ValidationError("Số phiếu không hợp lệ: tổng số phiếu bằng số đơn vị thành viên.", code="votes")
     if votes_for * 2 <= votes_total:
@@ -181,8 +143,3 @@ def covenant_record_leader_vote(*, covenant: Covenant, actor: User, unit, votes_
     )
     audit_record(actor=actor, action="covenant_leader_vote", obj=covenant, unit=unit, summary=f"Suy tôn {unit} ({votes_for}/{votes_total})")
     return vote
-
-
-def leading_units(year: int):
-    """Units elected leaders of their clusters in ``year``: the Cờ thi đua candidates."""
-    return LeaderVote.objects.filter(covenant__year=year).select_related("unit", "covenant__cluster")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 
-from .models import Campaign, CampaignStatus, Registration, RegistrationStatus
-from .periods import last_due_period, next_due_period
-from .selectors import REPORTING_STATUSES, registrations_missing_report
-from .services import notify_units
+from ..models import Campaign, CampaignStatus, Registration, RegistrationStatus
+from ..periods import last_due_period, next_due_period
+from ..selectors import REPORTING_STATUSES, registrations_missing_report
+from .notifications import notify_units
 
 REGISTRATION_NOTICE_DAYS = 7
 REPORT_NOTICE_DAYS = 3
