@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,9 @@ from units.audit import audit_record
 from units.models import Unit, User
 from units.services import nfc
 
-from ..models import DocumentIssuer, DocumentSigner, DocumentStatus, OfficialDocument, Series
+from ..models import AdvisoryBody, DocumentIssuer, DocumentSigner, DocumentStatus, OfficialDocument, Series
+from ..numbering import council_body
+from ..policies import signing_position
 
 
 def _clean_lines(lines: Sequence[str]) -> list[str]:
@@ -65,20 +68,48 @@ def _set_parts(document: OfficialDocument, *, issuers: Sequence[Unit], signers: 
         unit = signer.get("unit") or issuers[0]
         if unit.pk not in issuer_ids:
             raise ValidationError("Người ký phải thuộc một cơ quan ban hành.", code="signer_unit")
-        rows.append(
-            DocumentSigner(
-                document=document,
-                unit=unit,
-                authority=signer.get("authority", ""),
-                authority_body=nfc(signer.get("authority_body", "")),
-                title=nfc(signer.get("title", "")),
-                name=nfc(signer.get("name", "")),
-                order=index,
-            )
+        account = signer.get("account")
+        meeting_role = nfc(signer.get("meeting_role", ""))
+        if meeting_role and account is None:
+            raise ValidationError("Người ký theo chức trách cuộc họp phải là một tài khoản cụ thể.", code="meeting_role_account")
+        row = DocumentSigner(
+            document=document,
+            unit=unit,
+            account=account,
+            meeting_role=meeting_role,
+            # Until the block is signed these are only what the drafter expects; signing replaces them
+            # with the signing account's position and full name.
+            authority=signer.get("authority", ""),
+            authority_body=nfc(signer.get("authority_body", "")),
+            title=nfc(signer.get("title", "")),
+            name=nfc(signer.get("name", "")),
+            order=index,
         )
+        if account is not None:
+            fill_from_account(row, account)
+        rows.append(row)
     for row in rows:
         row.full_clean(exclude=["document"])
     DocumentSigner.objects.bulk_create(rows)
+
+
+def fill_from_account(block: DocumentSigner, account: User) -> None:
+    """Print the block as the account signs: its position for the unit (or its meeting role) and its name.
+
+    Raises ``ValidationError`` (code ``no_position``) when the account has no signing position for the unit.
+    """
+    if block.meeting_role:
+        block.authority, block.authority_body, block.title = "", "", block.meeting_role
+    else:
+        position = signing_position(account, block.unit)
+        if position is None:
+            raise ValidationError(
+                f"Tài khoản {account.get_full_name()} chưa được khai báo chức vụ ký văn bản của {block.unit}. "
+                "Quản trị hệ thống khai báo “Chức vụ ký văn bản” cho tài khoản này.",
+                code="no_position",
+            )
+        block.authority, block.authority_body, block.title = position.authority, position.authority_body, position.title
+    block.name = account.get_full_name()
 
 
 @transaction.atomic
@@ -98,12 +129,34 @@ def document_create(
     is_secret: bool = False,
     archive_note: str = "",
     drafting_unit: Unit | None = None,
+    advisory_body: AdvisoryBody | None = None,
+    dated_on: date | None = None,
+    source_note: str = "",
 ) -> OfficialDocument:
-    """Create a draft. ``issuers`` lists the lead first; a joint document has one signer per issuer."""
+    """Create a draft. ``issuers`` lists the lead first; a joint document has one signer per issuer.
+
+    ``signers``: one dict per signature block, ``{"unit", "account", "meeting_role"}``. Without an
+    account, any leader holding the signer role of the unit signs; the printed authority, title and
+    name come from the signing account when it signs (``documents.policies.signing_position``).
+    ``title``, ``name``, ``authority`` and ``authority_body`` are still accepted as what the drafter
+    expects to see on the draft preview; signing replaces them.
+
+    ``advisory_body`` (or ``series=Series.COUNCIL``, which means the lead's Hội đồng Thi đua - Khen
+    thưởng): the document is issued by that council, board or team with its own heading and series.
+    ``dated_on``: the date the document must carry (minutes carry the meeting day).
+    ``source_note``: a historical document transcribed from a source; nothing is defaulted on paper.
+    """
     issuers = list(issuers)
     if not issuers:
         raise ValidationError("Văn bản phải có ít nhất một cơ quan ban hành.", code="no_issuer")
     lead = issuers[0]
+    if series == Series.COUNCIL and advisory_body is None:
+        advisory_body = council_body(lead)
+    if advisory_body is not None:
+        if advisory_body.unit_id != lead.pk or len(issuers) > 1:
+            raise ValidationError("Tổ chức tư vấn ban hành văn bản thay cho chính cơ quan của mình.", code="advisory_unit")
+        series = Series.COUNCIL
+    source_note = nfc(source_note)
     document = OfficialDocument(
         doc_type=doc_type,
         subject=nfc(subject),
@@ -112,8 +165,11 @@ def document_create(
         body=_clean_body(body),
         annexes=_clean_annexes(annexes),
         recipients=_clean_lines(recipients),
-        archive_note=nfc(archive_note) or "VT",
+        archive_note=nfc(archive_note) or ("" if source_note else "VT"),
         series=Series.SECRET if is_secret else (series or Series.MAIN),
+        advisory_body=advisory_body,
+        dated_on=dated_on,
+        source_note=source_note,
         lead_issuer=lead,
         drafting_unit=drafting_unit,
         created_by=actor,

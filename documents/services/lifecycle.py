@@ -15,7 +15,8 @@ from units.services import nfc
 
 from ..models import DocumentStatus, OfficialDocument, PdfJobKind
 from ..numbering import build_symbol, issuer_settings, local_today, register_key, register_next_number
-from .drafting import document_create
+from ..policies import can_return, can_sign_block
+from .drafting import document_create, fill_from_account
 from .pdfjobs import pdf_job_request
 
 
@@ -40,7 +41,7 @@ def document_submit(*, document: OfficialDocument, actor: User) -> OfficialDocum
 @transaction.atomic
 def document_return_to_draft(*, document: OfficialDocument, actor: User) -> OfficialDocument:
     document = _transition(document, DocumentStatus.SUBMITTED, "Chỉ trả lại văn bản đang trình ký.", "not_submitted")
-    if not any(has_role(actor, Role.SIGNER, unit) for unit in document.ordered_issuers()):
+    if not can_return(actor, document):
         raise PermissionDenied("Chỉ lãnh đạo có thẩm quyền ký mới trả lại văn bản.")
     document.signers.update(signed_by=None, signed_at=None)
     document.status = DocumentStatus.DRAFT
@@ -51,19 +52,22 @@ def document_return_to_draft(*, document: OfficialDocument, actor: User) -> Offi
 
 @transaction.atomic
 def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocument:
-    """Sign every block of an issuer on which ``actor`` holds the signer role.
+    """Sign every pending block ``actor`` may sign (``documents.policies.can_sign_block``).
 
-    A joint document becomes "signed" when every issuer's block is signed.
+    The block then prints the authority, title and name of the signing account (its signing position
+    for the issuer, or its meeting role), never typed text (ND 30/2020, Phụ lục I, ô 7a–7b). A joint
+    document, or minutes signed by the chair and the secretary, becomes "signed" when every block is.
     """
     document = _transition(document, DocumentStatus.SUBMITTED, "Chỉ ký văn bản đang trình ký.", "not_submitted")
     pending = [s for s in document.signers.select_related("unit") if s.signed_at is None]
-    mine = [s for s in pending if has_role(actor, Role.SIGNER, s.unit)]
+    mine = [s for s in pending if can_sign_block(actor, s)]
     if not mine:
         raise PermissionDenied("Tài khoản không có thẩm quyền ký văn bản này.")
     now = timezone.now()
     for signer in mine:
+        fill_from_account(signer, actor)
         signer.signed_by, signer.signed_at = actor, now
-        signer.save(update_fields=["signed_by", "signed_at"])
+        signer.save(update_fields=["authority", "authority_body", "title", "name", "signed_by", "signed_at"])
     if len(mine) == len(pending):
         document.status = DocumentStatus.SIGNED
         document.save(update_fields=["status", "updated_at"])
@@ -90,8 +94,15 @@ def document_record_signatures(*, document: OfficialDocument, signed_by: dict[in
     for signer in document.signers.all():
         if signer.unit_id not in signed_by:
             raise ValidationError(f"{signer.unit} chưa ký.", code="unsigned")
-        signer.signed_by, signer.signed_at = signed_by[signer.unit_id], now
-        signer.save(update_fields=["signed_by", "signed_at"])
+        account = signed_by[signer.unit_id]
+        try:
+            fill_from_account(signer, account)
+        except ValidationError:
+            # No signing position declared: the title the member gave when signing in the app stays;
+            # the name is always the signing account's.
+            signer.name = account.get_full_name()
+        signer.signed_by, signer.signed_at = account, now
+        signer.save(update_fields=["authority", "authority_body", "title", "name", "signed_by", "signed_at"])
     document.status = DocumentStatus.SIGNED
     document.save(update_fields=["status", "updated_at"])
     audit_record(actor=None, action="document_sign", obj=document, unit=document.lead_issuer, summary="Ghi nhận chữ ký của các đơn vị")
@@ -110,17 +121,32 @@ def document_issue(*, document: OfficialDocument, actor: User, issued_on: date |
 def _issue(*, document: OfficialDocument, actor: User | None, issued_on: date | None, number: int | None = None):
     issuers = document.ordered_issuers()
     lead = issuers[0]
-    issued_on = issued_on or local_today()
-    key = register_key(issuer=lead, series=document.series, doc_type=document.doc_type)
+    issued_on = issued_on or document.dated_on or local_today()
+    key = register_key(
+        issuer=lead, series=document.series, doc_type=document.doc_type, advisory_body=document.advisory_body
+    )
+    def symbol_for(value: int) -> str:
+        return build_symbol(
+            number=value,
+            doc_type=document.doc_type,
+            issuers=issuers,
+            drafting_unit=document.drafting_unit,
+            advisory_body=document.advisory_body,
+            series=document.series,
+        )
+
     if number is None:
         number = register_next_number(issuer=lead, year=issued_on.year, key=key)
+        # Number and symbol are unique for the issuer within the year across all its series (Art 22 k1):
+        # a number whose symbol another register already gave (the series mode changed during the
+        # year) is skipped, never given twice.
+        while _symbol_taken(lead, issued_on.year, symbol_for(number)):
+            number = register_next_number(issuer=lead, year=issued_on.year, key=key)
     document.number = number
     document.year = issued_on.year
     document.register_key = key
     document.issued_on = issued_on
-    document.symbol = build_symbol(
-        number=number, doc_type=document.doc_type, issuers=issuers, drafting_unit=document.drafting_unit
-    )
+    document.symbol = symbol_for(number)
     document.status, document.issued_by = DocumentStatus.ISSUED, actor
     document.save()
     audit_record(
@@ -129,6 +155,10 @@ def _issue(*, document: OfficialDocument, actor: User | None, issued_on: date | 
     mark_replaced_on_issue(document)
     pdf_job_request(document=document, actor=actor, kind=PdfJobKind.DOCUMENT)
     return document
+
+
+def _symbol_taken(issuer, year: int, symbol: str) -> bool:
+    return OfficialDocument.objects.filter(lead_issuer=issuer, year=year, symbol=symbol, number__isnull=False).exists()
 
 
 @transaction.atomic
@@ -151,7 +181,7 @@ def document_replace(*, document: OfficialDocument, actor: User) -> OfficialDocu
     if document.status != DocumentStatus.ISSUED:
         raise ValidationError("Chỉ thay thế văn bản đã ban hành.", code="not_issued")
     signers = [
-        {"unit": s.unit, "authority": s.authority, "authority_body": s.authority_body, "title": s.title, "name": s.name}
+        {"unit": s.unit, "account": s.account, "meeting_role": s.meeting_role}
         for s in document.signers.all()
     ]
     draft = document_create(
@@ -168,6 +198,8 @@ def document_replace(*, document: OfficialDocument, actor: User) -> OfficialDocu
         series=document.series,
         archive_note=document.archive_note,
         drafting_unit=document.drafting_unit,
+        advisory_body=document.advisory_body,
+        dated_on=document.dated_on,
     )
     draft.replaces = document
     draft.save(update_fields=["replaces"])
