@@ -124,7 +124,7 @@ def symbol_tail(
         if drafting_unit is not None and drafting_unit.short_name and advisory_body is None:
             parts.append(drafting_unit.short_name)
         tail = "-".join(parts)
-    elif len(issuers) > 1 and advisory_body is None:
+    elif len(issuers) > 1 and advisory_body is None and doc_type != DocumentType.COVENANT:
         tail = settings_.joint_symbol_pattern.format(type=abbreviation, issuers="-".join(own))
     else:
         tail = f"{abbreviation}-{own[0]}"

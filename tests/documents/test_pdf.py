@@ -106,7 +106,8 @@ def test_joint_directive_has_both_issuers_and_signers(ministry, so_vl):
     assert document.symbol == "01/CTLT-BCT-CĐCT"
     text = "\n".join(text_of(render_document_pdf(document)))
     assert "BỘ CÔNG THƯƠNG" in text and "CÔNG ĐOÀN CÔNG THƯƠNG VIỆT NAM" in text
-    assert "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" in text
+    # A joint heading names the two issuers, not their parent bodies (not three bodies under one rule).
+    assert "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" not in text
     assert "Nguyễn Hồng Diên" in text and "Trần Văn Hùng" in text
     assert "CHỈ THỊ LIÊN TỊCH" in text and "Số: 01/CTLT-BCT-CĐCT" in text
 
