@@ -27,7 +27,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get(
     "SECRET_KEY", "django-insecure-dev-only-thidua-0b1f3c9e5a7d4e2f8c6b"
 )
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: `make run` sets DEBUG=1 for the development server; nothing else turns it on.
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
