@@ -197,7 +197,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
-    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": 300.0},
+    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": float(os.environ.get("PDF_SWEEP_SECONDS", "30"))},
     "campaign-reminders": {"task": "campaigns.tasks.send_reminders", "schedule": 3600.0},
 }
 
@@ -239,7 +239,11 @@ LOGGING = {
 
 # Official documents: certificate paper size (legal-reference §5; the value is a setting).
 THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
-PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "15"))
+# PDF jobs: a run holds its job under a lease renewed by a heartbeat (a third of the lease); a dead
+# worker's job is taken over once its lease expires. Pending jobs sent longer ago than
+# PDF_JOB_STALE_MINUTES are sent again (all of them at once after the broker lost its data).
+PDF_JOB_LEASE_SECONDS = int(os.environ.get("PDF_JOB_LEASE_SECONDS", "30"))
+PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "5"))
 
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
