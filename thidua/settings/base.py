@@ -97,8 +97,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite serialises writers; wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite serialises writers. A transaction that reads, then writes (a vote checks the ballot box,
+    # then inserts) fails at once with "database is locked" when it began DEFERRED: SQLite cannot
+    # upgrade its read lock while another writer waits, and no busy timeout helps. So every
+    # transaction takes the write lock when it begins (IMMEDIATE) and waits for it up to
+    # SQLITE_BUSY_TIMEOUT seconds; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
