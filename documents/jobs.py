@@ -235,7 +235,10 @@ def pdf_jobs_sweep(*, stale_after: timedelta | None = None) -> int:
     )
     waiting = PdfJob.objects.filter(state=PdfJobState.PENDING)
     if broker_lost_messages():
-        logger.warning("Hàng đợi đã mất dữ liệu (khởi động lại): gửi lại mọi yêu cầu tạo PDF đang chờ.")
+        logger.warning(
+            "Hàng đợi không còn dấu của lần quét trước (mới khởi động, hoặc khởi động lại và mất dữ liệu): "
+            "gửi lại mọi yêu cầu tạo PDF đang chờ."
+        )
     else:
         cutoff = now - (stale_after if stale_after is not None else resend_after())
         waiting = waiting.filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=cutoff))
