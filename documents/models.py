@@ -381,6 +381,11 @@ class PdfJob(models.Model):
     dispatched_at = models.DateTimeField("gửi hàng đợi lúc", null=True, blank=True)
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
+    # The lease of the run that holds the job: renewed by its heartbeat; once it expires, a redelivered
+    # task or the sweeper takes the job over (documents/jobs.py).
+    lease_owner = models.CharField("tiến trình đang giữ", max_length=120, blank=True)
+    lease_until = models.DateTimeField("giữ đến", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("tín hiệu gần nhất", null=True, blank=True)
 
     class Meta:
         verbose_name = "yêu cầu tạo PDF"
