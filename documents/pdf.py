@@ -272,7 +272,3 @@ def _decider(document: OfficialDocument) -> str:
 def render_document_pdf(document: OfficialDocument, *, preview: bool = False) -> bytes:
     html = render_to_string("pdf/document.html", document_context(document, preview=preview))
     return html_to_pdf(html)
-
-
-# Certificates, flags and printing onto blanks live in ``documents.certificates``; re-exported here.
-from .certificates import render_certificate_pdf  # noqa: E402, F401

@@ -13,6 +13,7 @@ from units.audit import audit_record
 from units.models import Role, User
 from units.scoping import has_role
 
+from ..extensions import run_issue_hooks
 from ..models import DocumentStatus, OfficialDocument, PdfJobKind
 from ..numbering import build_symbol, issuer_settings, local_today, register_key, register_next_number
 from ..policies import can_return, can_sign_block
@@ -154,6 +155,7 @@ def _issue(*, document: OfficialDocument, actor: User | None, issued_on: date | 
     )
     mark_replaced_on_issue(document)
     pdf_job_request(document=document, actor=actor, kind=PdfJobKind.DOCUMENT)
+    run_issue_hooks(document=document, actor=actor)
     return document
 
 

@@ -1,45 +1,31 @@
-"""The decision (Quyết định khen thưởng) for passed nominations, the award history it writes, and certificates."""
+"""The decision (Quyết định khen thưởng) for passed nominations; at its issue, the award history and the
+certificates it gives."""
 
 from __future__ import annotations
 
 import datetime
-import io
-from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from pypdf import PdfWriter
 
+from campaigns.services import notify_units
+from common.policies import ensure
 from documents.models import DocumentStatus, DocumentType, OfficialDocument
 from documents.numbering import golden_book_next
-from documents.pdf import render_certificate_pdf
 from documents.services import document_create
 from units.audit import audit_record
-from units.models import Role, User
-from units.scoping import has_any_role
+from units.models import User
 
-from .eligibility import rule_for
-from .models import AwardRecord, AwardRound, BaseSalary, Nomination, NominationStatus
-
-
-def reward_money(*, nomination: Nomination, on: datetime.date) -> int | None:
-    """Base salary valid on the decision date × the title's multiple (ND 98/2023 Art 54)."""
-    rule = rule_for(nomination.award_kind.code, nomination.round.achievement_year)
-    salary = BaseSalary.objects.filter(valid_from__lte=on).first()
-    if rule is None or rule.reward_multiple is None or salary is None:
-        return None
-    return int(Decimal(salary.amount) * rule.reward_multiple)
-
-
-def _require(actor: User, award_round: AwardRound) -> None:
-    if not has_any_role(actor, (Role.COUNCIL_SECRETARY, Role.CAMPAIGN_MANAGER, Role.CLERK), award_round.deciding_unit):
-        raise PermissionDenied("Chỉ thư ký Hội đồng hoặc cán bộ thi đua của cơ quan quyết định được lập quyết định.")
+from .. import policies
+from ..models import AwardRecord, AwardRound, Nomination, NominationStatus
+from ..selectors.decisions import reward_money
+from .certificates import certificates_request
 
 
 @transaction.atomic
 def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, signer_name: str) -> OfficialDocument:
     """Draft the Quyết định for the round's passed nominations, with the annex of recipients and money."""
-    _require(actor, award_round)
+    ensure(policies.decide_round_refusal(actor, award_round))
     nominations = list(
         Nomination.objects.select_for_update(of=("self",)).filter(round=award_round, status=NominationStatus.PASSED, decision__isnull=True)
         .select_related("award_kind", "person__unit", "unit", "round")
@@ -78,15 +64,18 @@ def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, s
     return document
 
 
-@transaction.atomic
-def decision_record(*, document: OfficialDocument, actor: User) -> list[AwardRecord]:
-    """After the decision is issued: write the award history and give each award its số sổ vàng."""
+def decision_issued(*, document: OfficialDocument, actor: User | None) -> list[AwardRecord]:
+    """Run when a document is issued (``documents.extensions.on_issue``): if it is the decision of passed
+    nominations, write the award history with each award's số sổ vàng, queue the certificates and tell the
+    proposing units. The issue itself was the authorised act; this is its consequence, in its transaction."""
     if document.status != DocumentStatus.ISSUED:
-        raise ValidationError("Quyết định chưa được cấp số, ban hành.", code="not_issued")
-    nominations = list(Nomination.objects.select_for_update().filter(decision=document, status=NominationStatus.PASSED).select_related("round", "award_kind"))
+        return []
+    nominations = list(
+        Nomination.objects.select_for_update(of=("self",)).filter(decision=document, status=NominationStatus.PASSED)
+        .select_related("round", "award_kind", "proposing_unit", "person", "unit")
+    )
     if not nominations:
-        raise ValidationError("Quyết định này đã được ghi nhận vào lịch sử.", code="done")
-    _require(actor, nominations[0].round)
+        return []
     records = []
     for nomination in nominations:
         records.append(AwardRecord.objects.create(
@@ -98,46 +87,13 @@ def decision_record(*, document: OfficialDocument, actor: User) -> list[AwardRec
         nomination.status = NominationStatus.DECIDED
         nomination.save(update_fields=["status"])
     audit_record(actor=actor, action="decision_record", obj=document, unit=document.lead_issuer, summary=f"Ghi nhận {len(records)} khen thưởng, cấp số sổ vàng")
+    certificates_request(document=document, actor=actor)
+    for unit in {n.proposing_unit for n in nominations}:
+        names = "; ".join(f"{n.subject} – {n.award_kind.name}" for n in nominations if n.proposing_unit_id == unit.pk)
+        notify_units(
+            units=[unit],
+            key=f"decision-issued-{document.pk}-{unit.pk}",
+            text=f"Quyết định {document.symbol} ngày {document.issued_on:%d/%m/%Y} khen thưởng: {names}"[:500],
+            link=document.get_absolute_url(),
+        )
     return records
-
-
-def certificate_pdf(record: AwardRecord) -> bytes:
-    """The certificate of one award (Bằng khen, Giấy khen, Cờ thi đua), with its số sổ vàng."""
-    nomination = record.nomination
-    document = nomination.decision if nomination else None
-    decider = nomination.round.deciding_unit if nomination else None
-    signer = document.signers.first() if document else None
-    giver = f"{signer.title} {decider.name}" if signer and decider else (decider.name if decider else "")
-    return render_certificate_pdf(
-        form_name=_certificate_title(record.award_kind.code, record.award_kind.name),
-        giver_title=giver,
-        recipient=str(record.person or record.unit),
-        recipient_detail=record.person.unit.name if record.person_id else "",
-        achievement=f"Đã có thành tích xuất sắc năm {record.year}. {record.achievement}".strip(),
-        decision_symbol=document.symbol if document else record.decision,
-        decision_date=record.decided_on,
-        golden_book_number=record.golden_book_number,
-        place_name=decider.place_name if decider else "",
-        signer_title=signer.title if signer else "",
-        signer_name=signer.name if signer else "",
-    )
-
-
-def _certificate_title(code: str, name: str) -> str:
-    if code.startswith("bk"):
-        return "Bằng khen"
-    if code.startswith("co"):
-        return "Cờ thi đua"
-    if code == "giay-khen":
-        return "Giấy khen"
-    return name
-
-
-def certificates_bundle(records) -> bytes:
-    """All certificates of a decision in one PDF for printing."""
-    writer = PdfWriter()
-    for record in records:
-        writer.append(io.BytesIO(certificate_pdf(record)))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()

@@ -1,31 +1,27 @@
-"""Writes for awards: history entries (awards, ratings, initiatives, discipline), Excel import of history, revocation."""
+"""Writes for the award history: awards held, ratings, initiatives, discipline, Excel import, revocation."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from common.policies import ensure
 from common.text import nfc
 from units.audit import audit_record
-from units.models import Role, User
-from units.scoping import has_any_role, is_system_admin
+from units.models import User
 
-from .models import AwardKind, AwardRecord, Discipline, Initiative, Rating, RatingLevel
+from .. import policies
+from ..models import AwardKind, AwardRecord, Discipline, Initiative, Rating, RatingLevel
 
-HISTORY_ROLES = (Role.UNIT_OFFICER, Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY)
-
-
-def _require_history_role(actor: User, unit) -> None:
-    if not (is_system_admin(actor) or has_any_role(actor, HISTORY_ROLES, unit)):
-        raise PermissionDenied("Tài khoản không có quyền cập nhật lịch sử khen thưởng của đơn vị này.")
+HISTORY_ROLES = policies.HISTORY_ROLES
 
 
 @transaction.atomic
 def award_record_create(*, actor: User, award_kind: AwardKind, year: int, decision: str, person=None, unit=None, decided_on=None, achievement: str = "") -> AwardRecord:
-    owner_unit = person.unit if person is not None else unit
-    _require_history_role(actor, owner_unit)
-    if (person is None) == (unit is None):
-        raise ValidationError("Chọn đúng một đối tượng: cá nhân hoặc tập thể.", code="subject")
+    owner_unit = _subject_unit(person, unit)
+    ensure(policies.edit_history_refusal(actor, owner_unit))
     if award_kind.subject == "individual" and person is None or award_kind.subject == "collective" and unit is None:
         raise ValidationError(f"“{award_kind.name}” dành cho {award_kind.get_subject_display().lower()}.", code="subject_kind")
     if AwardRecord.objects.filter(award_kind=award_kind, year=year, person=person, unit=unit, revoked=False).exists():
@@ -58,13 +54,10 @@ def award_records_import(*, actor: User, rows: list[dict]) -> int:
 @transaction.atomic
 def award_record_revoke(*, actor: User, record: AwardRecord, revoking_decision: str) -> AwardRecord:
     """Revocation needs a revoking decision; the record stays and stops counting for eligibility."""
-    if not (is_system_admin(actor) or has_any_role(actor, (Role.COUNCIL_SECRETARY, Role.CLERK), None)):
-        raise PermissionDenied("Chỉ thư ký Hội đồng hoặc văn thư được ghi nhận quyết định hủy bỏ.")
+    record = AwardRecord.objects.select_for_update().select_related("nomination__round__deciding_unit", "unit", "person__unit").get(pk=record.pk)
+    ensure(policies.revoke_record_refusal(actor, record))
     if not nfc(revoking_decision):
         raise ValidationError("Cần số, ngày quyết định hủy bỏ.", code="no_decision")
-    record = AwardRecord.objects.select_for_update().get(pk=record.pk)
-    if record.revoked:
-        raise ValidationError("Khen thưởng này đã bị hủy bỏ.", code="already")
     record.revoked, record.revoking_decision = True, nfc(revoking_decision)
     record.save(update_fields=["revoked", "revoking_decision"])
     audit_record(actor=actor, action="award_revoke", obj=record, unit=record.unit or record.person.unit, summary=f"Hủy bỏ {record}")
@@ -78,8 +71,6 @@ def _subject_unit(person, unit):
 
 
 def _check_year(year: int) -> None:
-    import datetime
-
     if not 1945 <= year <= datetime.date.today().year:
         raise ValidationError("Năm không hợp lệ.", code="year")
 
@@ -88,7 +79,7 @@ def _check_year(year: int) -> None:
 def rating_set(*, actor: User, year: int, level: str, person=None, unit=None) -> Rating:
     """The yearly rating (HTXS, HTT, HT, KHT) of a person or a collective; one per year, corrected in place."""
     owner_unit = _subject_unit(person, unit)
-    _require_history_role(actor, owner_unit)
+    ensure(policies.edit_history_refusal(actor, owner_unit))
     _check_year(year)
     if level not in RatingLevel.values:
         raise ValidationError("Mức xếp loại không hợp lệ.", code="level")
@@ -104,7 +95,7 @@ def rating_set(*, actor: User, year: int, level: str, person=None, unit=None) ->
 def initiative_create(*, actor: User, title: str, scope: str, year: int, recognising_decision: str, is_topic: bool = False, person=None, unit=None) -> Initiative:
     """A recognised initiative or topic; its scope decides which title it can support (legal-reference §2.6)."""
     owner_unit = _subject_unit(person, unit)
-    _require_history_role(actor, owner_unit)
+    ensure(policies.edit_history_refusal(actor, owner_unit))
     _check_year(year)
     if not nfc(recognising_decision):
         raise ValidationError("Cần quyết định công nhận sáng kiến, đề tài (Điều 84 Luật Thi đua, khen thưởng 2022).", code="decision")
@@ -121,7 +112,7 @@ def initiative_create(*, actor: User, title: str, scope: str, year: int, recogni
 @transaction.atomic
 def discipline_create(*, actor: User, person, year: int, level: str, decision: str) -> Discipline:
     """A discipline record; from "cảnh cáo" up it bars the collective's TLĐTT that year (Art 28)."""
-    _require_history_role(actor, person.unit)
+    ensure(policies.edit_history_refusal(actor, person.unit))
     _check_year(year)
     if not nfc(decision):
         raise ValidationError("Cần số, ngày quyết định kỷ luật.", code="decision")
