@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 
 from documents.models import DocumentType
-from documents.pdf import keep_names_whole, punctuate_bases
+from documents.pdf import punctuate_bases
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
