@@ -5,7 +5,7 @@ from django import forms
 
 from units.models import Unit
 
-from .models import Authority, DocumentType
+from .models import Authority, BlankPrintProfile, DocumentType
 
 AUTHORITIES = {value for value, _ in Authority.choices}
 
@@ -155,3 +155,27 @@ class RevokeForm(forms.Form):
     reason = forms.CharField(label="Lý do thu hồi", max_length=500)
 
 
+
+
+class BlankProfileForm(forms.ModelForm):
+    """A printer's calibration for one kind of blank."""
+
+    class Meta:
+        model = BlankPrintProfile
+        fields = ["unit", "form", "printer_name", "paper_width_mm", "paper_height_mm", "offset_x_mm", "offset_y_mm"]
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_printer_name(self):
+        return " ".join(self.cleaned_data["printer_name"].split())
+
+    def validate_unique(self):
+        # The service saves; uniqueness of (unit, form, printer) is still checked here for a clear message.
+        super().validate_unique()
+
+    def service_kwargs(self) -> dict:
+        return {key: self.cleaned_data[key] for key in self.Meta.fields}
