@@ -86,7 +86,7 @@ WORD_JOINER = "\u2060"
 ADMINISTRATIVE_LEVELS = ("THÀNH PHỐ", "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU")
 
 
-HEADING_WIDTH_PT = 206  # the issuer cell: 45 % of the 165 mm text width, less a little air
+HEADING_WIDTH_PT = 192  # the issuer cell: 45 % of the 165 mm text width (210 pt), less a gutter
 HEADING_SIZE_PT = 12
 
 
