@@ -20,4 +20,8 @@ urlpatterns = [
     path("pdf/<int:pk>/", views.pdf_job_status, name="pdf-job-status"),
     path("pdf/<int:pk>/tai-ve/", views.pdf_job_download, name="pdf-job-download"),
     path("pdf/<int:pk>/thu-lai/", views.pdf_job_retry, name="pdf-job-retry"),
+    path("phoi/", views.blank_profile_list, name="blank-profile-list"),
+    path("phoi/them/", views.blank_profile_edit, name="blank-profile-create"),
+    path("phoi/<int:pk>/", views.blank_profile_edit, name="blank-profile-update"),
+    path("phoi/<int:pk>/trang-can-chinh.pdf", views.blank_profile_calibration, name="blank-profile-calibration"),
 ]
