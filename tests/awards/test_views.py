@@ -156,9 +156,8 @@ def test_admin_edits_rules_but_never_sees_ballots():
 
 
 def test_history_entries_feed_eligibility(client, province_pair, officer_vl, officer_na):
-    from awards.selectors import evaluate
-
     from awards.models import AwardKind, AwardRecord, Discipline, Rating
+    from awards.selectors import evaluate
     from tests.factories import PersonFactory
 
     person = PersonFactory(unit=province_pair["vinh-long"])
