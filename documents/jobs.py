@@ -38,7 +38,12 @@ def pdf_job_run(job_id: int) -> str:
         raise JobClaimed(job_id)
     job = PdfJob.objects.select_related("document", "document__lead_issuer").get(pk=job_id)
     try:
-        content = render_document_pdf(job.document, preview=job.kind == PdfJobKind.PREVIEW)
+        if job.kind == PdfJobKind.DOCUMENT:
+            from .signing.services import issued_pdf
+
+            content = issued_pdf(job.document)  # signed, with its number, date and QR code
+        else:
+            content = render_document_pdf(job.document, preview=True)
         pages = len(PdfReader(io.BytesIO(content)).pages)
         name = job.storage_name
         if default_storage.exists(name):

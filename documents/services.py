@@ -227,13 +227,17 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     mine = [s for s in pending if has_role(actor, Role.SIGNER, s.unit)]
     if not mine:
         raise PermissionDenied("Tài khoản không có thẩm quyền ký văn bản này.")
-    now = timezone.now()
+    from .signing.services import after_sign, sign_check
+
+    sign_check(actor=actor)  # an expired or revoked certificate cannot sign (docs/signatures.md)
+    now = timezone.now().replace(microsecond=0)
     for signer in mine:
         signer.signed_by, signer.signed_at = actor, now
         signer.save(update_fields=["signed_by", "signed_at"])
     if len(mine) == len(pending):
         document.status = DocumentStatus.SIGNED
         document.save(update_fields=["status", "updated_at"])
+    after_sign(document)
     audit_record(
         actor=actor,
         action="document_sign",
