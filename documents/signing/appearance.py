@@ -37,10 +37,11 @@ class _DataOnlyFetcher(SafeUrlFetcher):
     """Images come inline as data: URIs that this module built itself; nothing else is fetched."""
 
     def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            from weasyprint.urls import default_url_fetcher
+        if url.startswith("data:") and ";base64," in url:
+            from weasyprint.urls import URLFetcherResponse
 
-            return default_url_fetcher(url)
+            head, payload = url[5:].split(";base64,", 1)
+            return URLFetcherResponse(url, body=base64.b64decode(payload), headers={"Content-Type": head})
         return super().fetch(url, headers)
 
 

@@ -319,7 +319,8 @@ def issued_pdf(document: OfficialDocument) -> bytes:
                     box = layout.fill(name).box
                     italic = name != "so"
                     values[name] = (text, appearance.text_appearance(
-                        text, width_pt=box.width, height_pt=box.height, size_pt=14 if italic else 13, italic=italic))
+                        text, width_pt=box.width, height_pt=box.height, size_pt=14 if italic else 13, italic=italic,
+                        align="center" if italic else "right"))
             pdf = pades.fill(pdf, values)
         else:
             rendered = render_for_signing(document, code=verification.code, blanks=False, digital_signers=set())

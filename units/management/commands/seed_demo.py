@@ -9,7 +9,7 @@ from django.db import transaction
 from units.demo import Seeder
 
 # Each app's demo module exposes ``seed(seeder, units)``, run in dependency order.
-APP_SEEDERS = ["documents.demo", "campaigns.demo", "awards.demo"]
+APP_SEEDERS = ["documents.signing.demo", "documents.demo", "campaigns.demo", "awards.demo"]
 
 
 class Command(BaseCommand):
