@@ -114,7 +114,7 @@ def open_signer(credential) -> Iterator[signers.Signer]:
             key_label=credential.key_label,
             cert_label=credential.key_label,
             other_certs_to_pull=(),
-            other_certs=_chain_certs(credential.chain),
+            ca_chain=_chain_certs(credential.chain),
         )
     finally:
         session.close()
