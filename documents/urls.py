@@ -20,6 +20,7 @@ urlpatterns = [
     path("pdf/<int:pk>/", views.pdf_job_status, name="pdf-job-status"),
     path("pdf/<int:pk>/tai-ve/", views.pdf_job_download, name="pdf-job-download"),
     path("pdf/<int:pk>/thu-lai/", views.pdf_job_retry, name="pdf-job-retry"),
+    path("chung-thu-so/", views_verify.credential_mine, name="credential-mine"),
     # Public, no login (docs/signatures.md): what the QR code and the short code lead to.
     path("tra-cuu/", views_verify.verify_lookup, name="verify-lookup"),
     path("tra-cuu/<str:code>/", views_verify.verify, name="verify"),

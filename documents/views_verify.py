@@ -1,17 +1,19 @@
-"""The public verification page (documents:verify): what a QR code or a short code leads to.
+"""The public verification page (documents:verify): what a QR code or a short code leads to;
+and the signing account's own certificate page.
 
 No login. Rate-limited per address; shows no internal id; a draft or secret document is
 indistinguishable from a code that does not exist.
 """
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from .signing import selectors
-from .signing.forms import CodeForm, UploadForm
+from .signing.forms import CodeForm, Pkcs12Form, UploadForm
 from .signing.models import format_code, normalise_code
 from .signing.verify import verify_upload
 
@@ -70,4 +72,30 @@ def verify(request, code):
             "form": form,
             "verdict": verdict,
         },
+    )
+
+
+@login_required
+def credential_mine(request):
+    """The signing account's own certificate: see it, upload a PKCS#12 file (kept encrypted)."""
+    from units.web import run_service
+
+    from .signing import services as signing_services
+
+    form = Pkcs12Form(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        created = run_service(
+            request,
+            lambda: signing_services.credential_upload_pkcs12(
+                actor=request.user, data=data["file"], password=data["password"], image=data["image"], user=request.user
+            ),
+            "Đã lưu chứng thư số. Khóa bí mật được mã hóa khi lưu trữ.",
+        )
+        if created is not None:
+            return redirect("documents:credential-mine")
+    return render(
+        request,
+        "documents/credential_mine.html",
+        {"form": form, "credential": signing_services.credential_for_user(request.user)},
     )

@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from django.core.exceptions import ValidationError
 
 from documents.models import DocumentStatus, DocumentType, PdfJobKind
@@ -241,3 +242,45 @@ def test_joint_document_carries_both_issuers_signatures(local_pki, ministry, man
     assert report.ok, [s.summary for s in report.signatures]
     assert [s.field_name for s in report.signatures] == ["nguoi-ky-2", "nguoi-ky-1", "co-quan-2", "co-quan-1"]
     assert report.signatures[0].certifying
+
+
+def test_signer_uploads_own_pkcs12_and_it_is_kept_encrypted(client, local_pki, signer_vl):
+    from documents.signing.models import SigningCredential
+
+    p12, issued = local_pki.person("Nguyễn Văn Hải", signer_vl.unit.name)
+    client.force_login(signer_vl)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        "/van-ban/chung-thu-so/", {"file": SimpleUploadedFile("gd.p12", p12), "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    credential = SigningCredential.objects.get(user=signer_vl, is_active=True)
+    assert credential.serial == format(issued.cert.serial_number, "X")
+    key_der = issued.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    assert key_der[-64:] not in bytes(credential.secret)
+    assert "Nguyễn Văn Hải" in client.get("/van-ban/chung-thu-so/").content.decode()
+
+
+def test_wrong_pkcs12_password_is_refused(client, local_pki, signer_vl):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    p12, _ = local_pki.person("Nguyễn Văn Hải", signer_vl.unit.name)
+    client.force_login(signer_vl)
+    response = client.post("/van-ban/chung-thu-so/", {"file": SimpleUploadedFile("gd.p12", p12), "password": "sai"}, follow=True)
+    assert "sai mật khẩu" in response.content.decode()
+
+
+def test_verify_page_hides_drafts_and_is_rate_limited(client, local_pki, make_plan, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    draft = make_plan()
+    verification = Verification.objects.create(document=draft)
+    assert client.get(f"/van-ban/tra-cuu/{verification.display_code}/").status_code == 404
+    settings.THIDUA_VERIFY_RATE_LIMIT = 2
+    statuses = [client.get(f"/van-ban/tra-cuu/{verification.display_code}/").status_code for _ in range(3)]
+    assert statuses[-1] == 429
+    cache.clear()
