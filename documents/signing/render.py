@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from documents.models import OfficialDocument
-from documents.numbering import build_symbol
+from documents.numbering import symbol_tail
 from documents.pdf import SafeUrlFetcher, SignatureBlock, document_context, static_css
 
 from .pades import MM, Box, FillSlot, Layout, SignatureSlot
@@ -48,23 +48,26 @@ def signature_image_mm() -> tuple[float, float]:
 
 
 def symbol_suffix(document: OfficialDocument) -> str:
-    symbol = build_symbol(number=0, doc_type=document.doc_type, issuers=document.ordered_issuers(), drafting_unit=document.drafting_unit)
-    return symbol.split("/", 1)[1] if "/" in symbol else symbol
+    """The symbol after "số/", printed after the blank the clerk's number fills."""
+    return symbol_tail(
+        doc_type=document.doc_type, issuers=document.ordered_issuers(), drafting_unit=document.drafting_unit,
+        advisory_body=document.advisory_body, series=document.series,
+    )
 
 
-def _blocks(document: OfficialDocument, *, digital_signers: set[int] | None) -> list[SlotBlock]:
-    """The signature blocks in the order the page shows them (lead issuer on the right)."""
+def _blocks(document: OfficialDocument, printed: list[SignatureBlock], *, digital_signers: set[int] | None) -> list[SlotBlock]:
+    """The page's signature blocks (lead issuer on the right), each with the id of its signature place."""
+    signers = list(reversed(list(document.signers.all())))
     blocks = []
-    for signer in document.signers.all():
-        authority_line = f"{signer.authority} {signer.authority_body}".strip() if signer.authority else ""
+    for block, signer in zip(printed, signers, strict=True):
         digital = digital_signers is None or signer.pk in digital_signers
         blocks.append(
             SlotBlock(
-                authority_line.upper(), signer.title.upper(), signer.name, signer.signed_at is not None,
-                slot=signer_field(signer.order), paper_mark=signer.signed_at is not None and not digital,
+                block.authority_line, block.title, block.name, block.signed,
+                slot=signer_field(signer.order), paper_mark=block.signed and not digital,
             )
         )
-    return list(reversed(blocks))
+    return blocks
 
 
 @dataclass
@@ -84,7 +87,7 @@ def render_for_signing(
     """
     context = document_context(document, preview=False)
     context["preview"] = False
-    blocks = _blocks(document, digital_signers=digital_signers)
+    blocks = _blocks(document, context["signatures"], digital_signers=digital_signers)
     context["signatures"] = blocks
     context["signature_rows"] = [blocks[i : i + 3] for i in range(0, len(blocks), 3)]
     width_mm, height_mm = signature_image_mm()

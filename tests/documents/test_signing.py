@@ -224,6 +224,10 @@ def test_joint_document_carries_both_issuers_signatures(local_pki, ministry, man
     chair = make_user("ct-cd", union, Role.SIGNER)
     clerk = make_user("vt-bct", ministry, Role.CLERK)
     drafter = make_user("ql-bct", ministry, Role.CAMPAIGN_MANAGER)
+    from tests.documents.conftest import give_position
+
+    give_position(minister, ministry, "Bộ trưởng")
+    give_position(chair, union, "Chủ tịch", authority="TM.", authority_body="Ban Thường vụ")
     for user in (minister, chair):
         give_credential(local_pki, user=user)
     for unit in (ministry, union):

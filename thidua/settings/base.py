@@ -27,7 +27,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get(
     "SECRET_KEY", "django-insecure-dev-only-thidua-0b1f3c9e5a7d4e2f8c6b"
 )
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: `make run` sets DEBUG=1 for the development server; nothing else turns it on.
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "documents.signing",
     "campaigns",
     "awards",
+    "thidua",
 ]
 
 MIDDLEWARE = [
@@ -80,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "units.context_processors.navigation",
+                "thidua.context_processors.navigation",
             ],
         },
     },
@@ -97,8 +99,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite serialises writers; wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite serialises writers. A transaction that reads, then writes (a vote checks the ballot box,
+    # then inserts) fails at once with "database is locked" when it began DEFERRED: SQLite cannot
+    # upgrade its read lock while another writer waits, and no busy timeout helps. So every
+    # transaction takes the write lock when it begins (IMMEDIATE) and waits for it up to
+    # SQLITE_BUSY_TIMEOUT seconds; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -197,7 +209,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
-    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": 300.0},
+    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": float(os.environ.get("PDF_SWEEP_SECONDS", "30"))},
     "campaign-reminders": {"task": "campaigns.tasks.send_reminders", "schedule": 3600.0},
 }
 
@@ -239,7 +251,11 @@ LOGGING = {
 
 # Official documents: certificate paper size (legal-reference §5; the value is a setting).
 THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
-PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "15"))
+# PDF jobs: a run holds its job under a lease renewed by a heartbeat (a third of the lease); a dead
+# worker's job is taken over once its lease expires. Pending jobs sent longer ago than
+# PDF_JOB_STALE_MINUTES are sent again (all of them at once after the broker lost its data).
+PDF_JOB_LEASE_SECONDS = int(os.environ.get("PDF_JOB_LEASE_SECONDS", "30"))
+PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "5"))
 
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR
+from .base import BASE_DIR, DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -16,3 +16,8 @@ AXES_ENABLED = True
 # Tests run tasks in-process for determinism, whatever CELERY_BROKER_URL says; the
 # integration tests start a real worker on the configured broker themselves.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# SQLite tests use a file, not memory: threads and worker processes then share the database the way
+# the embedded mode does (concurrent votes, a real Celery worker killed mid-render).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
