@@ -78,7 +78,7 @@ def verify(request, code):
 @login_required
 def credential_mine(request):
     """The signing account's own certificate: see it, upload a PKCS#12 file (kept encrypted)."""
-    from units.web import run_service
+    from common.web import run_service
 
     from .signing import services as signing_services
 
