@@ -33,8 +33,6 @@ from pyhanko.sign._session_scope import run_and_release
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import TimeStamper
-from pyhanko.sign.validation import async_validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 
@@ -313,105 +311,6 @@ def sign_field(
         raise
 
 
-@dataclass
-class SignatureReport:
-    field_name: str
-    subject: str
-    issuer: str
-    serial: int
-    not_before: datetime
-    not_after: datetime
-    signing_time: datetime | None
-    timestamp_time: datetime | None
-    intact: bool
-    valid: bool
-    trusted: bool
-    revision_ok: bool
-    covers_whole_file: bool
-    certifying: bool
-    summary: str
-
-    @property
-    def ok(self) -> bool:
-        return self.intact and self.valid and self.trusted and self.revision_ok
-
-
-@dataclass
-class FileReport:
-    signatures: list[SignatureReport]
-    error: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.error and bool(self.signatures) and all(s.ok for s in self.signatures)
-
-
-def _human_name(name: asn1_x509.Name) -> str:
-    return name.human_friendly
-
-
-async def _validate_all(reader: PdfFileReader, vc_factory) -> list[SignatureReport]:
-    reports = []
-    signatures = reader.embedded_regular_signatures
-    for index, embedded in enumerate(signatures):
-        context = vc_factory()
-        try:
-            status = await async_validate_pdf_signature(embedded, signer_validation_context=context)
-        finally:
-            await context.aclose()
-        cert = status.signing_cert
-        ts = status.timestamp_validity
-        modification_ok = status.docmdp_ok is not False and (
-            status.modification_level is None or status.modification_level.value <= 2
-        )
-        reports.append(
-            SignatureReport(
-                field_name=embedded.field_name,
-                subject=_human_name(cert.subject),
-                issuer=_human_name(cert.issuer),
-                serial=cert.serial_number,
-                not_before=cert.not_valid_before,
-                not_after=cert.not_valid_after,
-                signing_time=status.signer_reported_dt,
-                timestamp_time=ts.timestamp if ts is not None else None,
-                intact=status.intact,
-                valid=status.valid,
-                trusted=status.trusted,
-                revision_ok=modification_ok,
-                covers_whole_file=index == len(signatures) - 1 and status.coverage.name == "ENTIRE_FILE",
-                certifying=embedded.sig_object.get("/Reference") is not None and index == 0
-                and _is_certification(embedded),
-                summary=status.summary(),
-            )
-        )
-    return reports
-
-
-def _is_certification(embedded) -> bool:
-    try:
-        return embedded.docmdp_level is not None
-    except Exception:  # noqa: BLE001 - a malformed reference dictionary is simply "not certifying"
-        return False
-
-
-def validate(pdf: bytes, *, trust_roots: Sequence[asn1_x509.Certificate], allow_fetching: bool = False) -> FileReport:
-    """Validate every signature of ``pdf`` against ``trust_roots``; never raises on a bad file."""
-
-    def factory() -> ValidationContext:
-        return ValidationContext(
-            trust_roots=list(trust_roots), allow_fetching=allow_fetching, revocation_mode="soft-fail"
-        )
-
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        reports = _run(_validate_all(reader, factory))
-    except (SignatureValidationError, ValueError, KeyError, IndexError, TypeError) as error:
-        return FileReport(signatures=[], error=f"{error.__class__.__name__}: {error}")
-    except Exception as error:  # noqa: BLE001 - an uploaded file can break the parser in any way
-        return FileReport(signatures=[], error=f"{error.__class__.__name__}: {error}")
-    return FileReport(signatures=reports)
-
-
 def load_certificates(blobs: Iterable[bytes]) -> list[asn1_x509.Certificate]:
     """Read PEM (one or many) or DER certificates."""
     from asn1crypto import pem
@@ -457,3 +356,9 @@ def add_validation_data(
     writer = _writer(pdf)
     DocumentSecurityStore.supply_dss_in_writer(writer, None, paths=found, validation_context=validation_context)
     return _output(writer)
+
+
+from .validation import FileReport, SignatureReport, validate  # noqa: E402 - re-exported for callers
+
+__all__ = ["Box", "FileReport", "FillSlot", "Layout", "SignatureRefused", "SignatureReport", "SignatureSlot", "add_validation_data",
+           "field_values", "fill", "load_certificates", "prepare", "sign_field", "validate"]
