@@ -181,8 +181,12 @@ def pdf_job_run(job_id: int) -> str:
 
 def render_job(job: PdfJob) -> bytes:
     """The document itself (or its preview), or what an app registered for the job's kind."""
-    if job.kind in (PdfJobKind.DOCUMENT, PdfJobKind.PREVIEW):
-        return render_document_pdf(job.document, preview=job.kind == PdfJobKind.PREVIEW)
+    if job.kind == PdfJobKind.DOCUMENT:
+        from .signing.services import issued_pdf
+
+        return issued_pdf(job.document)  # signed, with its number, date and QR code (docs/signatures.md)
+    if job.kind == PdfJobKind.PREVIEW:
+        return render_document_pdf(job.document, preview=True)
     render = renderer_for(job.kind)
     if render is None:
         raise LookupError(f"no renderer for {job.kind}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_verify
 
 app_name = "documents"
 
@@ -24,4 +24,8 @@ urlpatterns = [
     path("phoi/them/", views.blank_profile_edit, name="blank-profile-create"),
     path("phoi/<int:pk>/", views.blank_profile_edit, name="blank-profile-update"),
     path("phoi/<int:pk>/trang-can-chinh.pdf", views.blank_profile_calibration, name="blank-profile-calibration"),
+    path("chung-thu-so/", views_verify.credential_mine, name="credential-mine"),
+    # Public, no login (docs/signatures.md): what the QR code and the short code lead to.
+    path("tra-cuu/", views_verify.verify_lookup, name="verify-lookup"),
+    path("tra-cuu/<str:code>/", views_verify.verify, name="verify"),
 ]

@@ -64,7 +64,10 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     mine = [s for s in pending if can_sign_block(actor, s)]
     if not mine:
         raise PermissionDenied("Tài khoản không có thẩm quyền ký văn bản này.")
-    now = timezone.now()
+    from ..signing.services import after_sign, sign_check
+
+    sign_check(actor=actor)  # an expired or revoked certificate cannot sign (docs/signatures.md)
+    now = timezone.now().replace(microsecond=0)
     for signer in mine:
         fill_from_account(signer, actor)
         signer.signed_by, signer.signed_at = actor, now
@@ -72,6 +75,7 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     if len(mine) == len(pending):
         document.status = DocumentStatus.SIGNED
         document.save(update_fields=["status", "updated_at"])
+    after_sign(document)  # the worker applies the digital signature on commit
     audit_record(
         actor=actor,
         action="document_sign",
