@@ -30,10 +30,10 @@ def edit_history_refusal(user, unit) -> Refusal | None:
 
 def record_deciding_unit(record: AwardRecord):
     """The unit whose decision gave the award: the round's deciding unit, the recorded one, else the subject's."""
-    if record.nomination_id and record.nomination.round_id:
-        return record.nomination.round.deciding_unit
-    if getattr(record, "deciding_unit_id", None):
+    if record.deciding_unit_id:
         return record.deciding_unit
+    if record.nomination_id:
+        return record.nomination.round.deciding_unit
     return record.unit if record.unit_id else record.person.unit
 
 

@@ -104,6 +104,9 @@ class AwardRecord(models.Model):
     year = models.PositiveSmallIntegerField("năm thành tích")
     decision = models.CharField("quyết định", max_length=200)
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
+    deciding_unit = models.ForeignKey(
+        Unit, verbose_name="cơ quan quyết định", null=True, blank=True, on_delete=models.PROTECT, related_name="awards_decided"
+    )
     achievement = models.CharField("thành tích", max_length=300, blank=True)
     golden_book_number = models.CharField("số sổ vàng", max_length=40, blank=True)
     nomination = models.OneToOneField("Nomination", null=True, blank=True, on_delete=models.SET_NULL, related_name="record")

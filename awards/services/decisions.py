@@ -81,7 +81,7 @@ def decision_issued(*, document: OfficialDocument, actor: User | None) -> list[A
         records.append(AwardRecord.objects.create(
             person=nomination.person, unit=nomination.unit, award_kind=nomination.award_kind, year=nomination.round.achievement_year,
             decision=f"Quyết định số {document.symbol} ngày {document.issued_on:%d/%m/%Y}", decided_on=document.issued_on,
-            achievement=nomination.achievement[:300], nomination=nomination,
+            achievement=nomination.achievement[:300], nomination=nomination, deciding_unit=nomination.round.deciding_unit,
             golden_book_number=golden_book_next(issuer=document.lead_issuer, year=document.issued_on.year),
         ))
         nomination.status = NominationStatus.DECIDED
