@@ -17,7 +17,7 @@ from tests.conftest import make_user
 from tests.factories import PersonFactory
 from units.models import Role, RoleScope
 
-from .test_council import council_setup, nominate  # noqa: F401 - the fixture is shared
+from .conftest import nominate
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.db import connection
 
 from awards import services as svc
 from awards.models import Ballot
-from tests.awards.test_council import council_setup, nominate  # noqa: F401 - the council fixture
+from tests.awards.conftest import council_setup, nominate  # noqa: F401 - the council fixture
 from tests.conftest import make_user
 from units.models import Role, RoleScope
 
