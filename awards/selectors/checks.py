@@ -1,4 +1,4 @@
-"""The eligibility checks (legal-reference §8, rules 1–8, 10 and Art 5), one function per check.
+"""The eligibility checks (Luật Thi đua, khen thưởng 2022 Art 5, 21–28, 73–74; Thông tư 22/2023/TT-BCT Art 6), one function per check.
 
 A title names its check in the catalogue (``AwardKind.eligibility_check``) and the article its verdicts
 cite (``AwardRule.cited_article`` for the rule set of the achievement year, else ``AwardKind.article``);

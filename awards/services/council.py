@@ -1,4 +1,4 @@
-"""The council: sessions, attendance, agenda, the secret ballot and the minutes (legal-reference §2.4)."""
+"""The council: sessions, attendance, agenda, the secret ballot and the minutes (Nghị định 98/2023/NĐ-CP Art 49)."""
 
 from __future__ import annotations
 

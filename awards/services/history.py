@@ -93,7 +93,7 @@ def rating_set(*, actor: User, year: int, level: str, person=None, unit=None) ->
 
 @transaction.atomic
 def initiative_create(*, actor: User, title: str, scope: str, year: int, recognising_decision: str, is_topic: bool = False, person=None, unit=None) -> Initiative:
-    """A recognised initiative or topic; its scope decides which title it can support (legal-reference §2.6)."""
+    """A recognised initiative or topic; its scope decides which title it can support (Luật Thi đua, khen thưởng 2022 Art 3 khoản 4, Art 21–23)."""
     owner_unit = _subject_unit(person, unit)
     ensure(policies.edit_history_refusal(actor, owner_unit))
     _check_year(year)

@@ -1,4 +1,4 @@
-"""The indicator catalogue (legal-reference §7)."""
+"""The indicator catalogue: the sector's indicators with their units of measure and kinds."""
 
 from django.db import models
 
@@ -12,7 +12,7 @@ class IndicatorKind(models.TextChoices):
 
 
 class Indicator(models.Model):
-    """A catalogue entry (legal-reference §7): name, unit of measure, kind."""
+    """A catalogue entry: name, unit of measure, kind."""
 
     code = models.SlugField("mã", max_length=60, unique=True)
     name = models.CharField("tên chỉ tiêu", max_length=300)

@@ -1,6 +1,6 @@
 """Cluster covenants (giao ước thi đua): drafting, signing, scoring and the suy tôn vote.
 
-Legal-reference §2.5: units in a cụm/khối sign one covenant with a scoring table; members
+Hướng dẫn 1479/HD-BTĐKT (2016) and Thông tư 22/2023/TT-BCT Art 6: units in a cụm/khối sign one covenant with a scoring table; members
 self-score, the lead confirms, the ranking follows, and the cluster elects its leading unit.
 """
 
