@@ -9,6 +9,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / str(os.getpid())
 AXES_ENABLED = True
+PASSWORD_RESET_MIN_SECONDS = 0.0  # the timing test sets its own floor
+
+# One process: local memory, whatever CELERY_BROKER_URL says (cache.clear() in a test must never
+# flush a Redis database a broker uses). Tests of the shared cache start their own processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thidua-test"}}
 
 # Tests run tasks in-process for determinism, whatever CELERY_BROKER_URL says; the
 # integration tests start a real worker on the configured broker themselves.
