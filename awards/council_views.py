@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from units.excel import xlsx_response
+from common.excel import xlsx_response
+from common.pagination import paginate
+from common.web import run_service
 from units.models import Person, Role, Unit
-from units.pagination import paginate
 from units.scoping import get_scope, has_role, role_units
-from units.web import run_service
 
 from . import eligibility
 from . import nominations as svc

@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.uploads import sniff_upload
+from common.text import nfc
+from common.uploads import sniff_upload
 from units.audit import audit_record
 from units.models import Role, User
 from units.scoping import get_scope, has_role
-from units.services import nfc
 
 from . import eligibility
 from .models import (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from common.text import nfc
 from units.audit import audit_record
 from units.models import Role, User
 from units.scoping import has_any_role, is_system_admin
-from units.services import nfc
 
 from .models import AwardKind, AwardRecord, Discipline, Initiative, Rating, RatingLevel
 

@@ -10,12 +10,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from units.excel import ImportColumn, read_import, xlsx_response
+from common.excel import ImportColumn, read_import, xlsx_response
+from common.pagination import paginate
+from common.web import run_service
 from units.models import Person, Unit, UnitKind
-from units.pagination import paginate
 from units.scoping import has_any_role, is_system_admin
 from units.selectors import person_get_for_user, unit_get_for_user
-from units.web import run_service
 
 from . import eligibility, services
 from .models import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from .jobs import pdf_job_run
-from .models import DocumentType, OfficialDocument, PdfJob, PdfJobState
+from .models import DocumentType, OfficialDocument, PdfJob, PdfJobState, SigningPosition
 from .services import document_create, document_seed_issued
 
 DIRECTIVE_SUBJECT = "Về tổ chức các phong trào thi đua yêu nước năm 2020 trong ngành Công Thương"
@@ -79,7 +79,32 @@ def _seed_document(seeder, *, lead, number, issued_on, create_kwargs) -> Officia
     return document
 
 
+# The demo leaders' signing positions (the accounts come from units.demo): the title printed under
+# their signature comes from here, never from typing.
+DEMO_POSITIONS = [
+    ("demo-lanhdao", "bct", "", "", "Bộ trưởng"),
+    ("demo-congdoan", "cdct", "TM.", "Ban Chấp hành", "Chủ tịch"),
+    ("demo-so-lanhdao", "sct-vinh-long", "", "", "Giám đốc"),
+]
+
+
+def seed_positions(seeder, units) -> None:
+    from units.models import User
+
+    for username, unit_code, authority, authority_body, title in DEMO_POSITIONS:
+        user = User.objects.filter(username=username).first()
+        if user is None or unit_code not in units:
+            continue
+        _, created = SigningPosition.objects.get_or_create(
+            user=user,
+            unit=units[unit_code],
+            defaults={"authority": authority, "authority_body": authority_body, "title": title},
+        )
+        seeder._count("signing positions", created)
+
+
 def seed(seeder, units) -> None:
+    seed_positions(seeder, units)
     bct, cdct, ben_tre = units["bct"], units["cdct"], units["sct-ben-tre"]
     _seed_document(
         seeder,

@@ -202,7 +202,7 @@ def broker_lost_messages() -> bool:
     The mark is set again at once. Other brokers (RabbitMQ keeps durable queues) and in-process mode
     answer False; so does a broker that cannot be reached (nothing could be re-sent anyway).
     """
-    from thidua.celery import app
+    from celery import current_app as app  # the project's app, configured at start-up
 
     if app.conf.task_always_eager:
         return False

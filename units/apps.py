@@ -7,8 +7,4 @@ class UnitsConfig(AppConfig):
     verbose_name = "Tổ chức, người dùng và phân quyền"
 
     def ready(self):
-        from thidua.celery import announce_mode
-
         from . import signals  # noqa: F401
-
-        announce_mode()

@@ -369,9 +369,9 @@ def seed_accounts(seeder: Seeder, units: dict[str, Unit]) -> None:
             seeder._count("role assignments", created)
 
 
-def seed(seeder: Seeder) -> dict[str, Unit]:
-    units = seed_units(seeder)
+def seed(seeder: Seeder, units: dict[str, Unit]) -> None:
+    """Fill ``units`` (code → unit) for the apps seeded after this one."""
+    units.update(seed_units(seeder))
     seed_clusters(seeder, units)
     seed_persons(seeder, units)
     seed_accounts(seeder, units)
-    return units

@@ -135,6 +135,21 @@ def has_any_role(user, roles, unit: Unit | None = None) -> bool:
     return any(has_role(user, role, unit) for role in roles)
 
 
+def acts_for(user, unit: Unit | None) -> bool:
+    """Whether the account belongs to or acts for ``unit`` itself: its own unit, any role held on that very
+    unit, or a unit officer's or signer's role that covers it. Nobody approves what they act for."""
+    if unit is None or user is None or not user.is_authenticated:
+        return False
+    if user.unit_id == unit.pk:
+        return True
+    for assignment in get_scope(user).assignments:
+        if assignment.unit_id == unit.pk:
+            return True
+        if assignment.role in (Role.UNIT_OFFICER, Role.SIGNER) and assignment.scope != RoleScope.SECTOR and _covers(assignment, unit):
+            return True
+    return False
+
+
 def is_system_admin(user) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or has_role(user, Role.SYSTEM_ADMIN)))
 

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from common.excel import ImportColumn, read_import, xlsx_response
+from common.pagination import paginate
+
 from . import selectors, services
 from .decorators import admin_required
-from .excel import ImportColumn, read_import, xlsx_response
 from .forms import PersonForm, RoleAssignForm, UserCreateForm, UserUpdateForm
 from .models import AuditEvent, Person, Role, RoleAssignment, UnitKind, User
-from .pagination import paginate
 from .scoping import get_scope, has_role, is_system_admin
 
 

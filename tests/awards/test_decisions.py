@@ -12,6 +12,7 @@ from awards.eligibility import evaluate
 from awards.models import AwardRecord, NominationStatus
 from documents.services import document_issue, document_sign, document_submit
 from tests.conftest import make_user
+from tests.documents.factories import SigningPositionFactory
 from units.models import Role
 
 from .test_council import council_setup, nominate  # noqa: F401 - the fixture is shared
@@ -36,6 +37,7 @@ def test_decision_records_history_with_golden_book_numbers(client, council_setup
     document = decisions.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"], signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
     assert document.annexes[0]["rows"][0][1] == "Sở Công Thương tỉnh Vĩnh Long"
     signer, clerk = make_user("bt-sign", ministry, Role.SIGNER), make_user("bt-clerk", ministry, Role.CLERK)
+    SigningPositionFactory(user=signer, unit=ministry, title="Bộ trưởng")
     document_submit(document=document, actor=council_setup["secretary"])
     document_sign(document=document, actor=signer)
     with django_capture_on_commit_callbacks(execute=True):

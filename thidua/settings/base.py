@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "documents",
     "campaigns",
     "awards",
+    "thidua",
 ]
 
 MIDDLEWARE = [
@@ -81,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "units.context_processors.navigation",
+                "thidua.context_processors.navigation",
             ],
         },
     },

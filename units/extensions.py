@@ -1,0 +1,25 @@
+"""Links that higher apps put on the pages of units and persons.
+
+``units`` imports no higher app: ``awards`` (for instance) registers "Lịch sử khen thưởng" here from
+its ``AppConfig.ready``, and the unit page shows whatever is registered.
+"""
+
+from collections.abc import Callable
+
+PAGES = ("unit", "person")
+_registry: dict[str, list[Callable]] = {page: [] for page in PAGES}
+
+
+def register_page_link(page: str, link: Callable) -> None:
+    """``link(obj, user)`` returns ``(label, url)`` or None."""
+    if link not in _registry[page]:
+        _registry[page].append(link)
+
+
+def page_links(page: str, obj, user) -> list[dict]:
+    links = []
+    for link in _registry[page]:
+        found = link(obj, user)
+        if found:
+            links.append({"label": found[0], "url": found[1]})
+    return links
