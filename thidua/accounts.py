@@ -16,8 +16,8 @@ from django.http import HttpResponseRedirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 
-from thidua.clientip import client_ip
-from thidua.throttle import hit
+from common.clientip import client_ip
+from common.ratelimit import allow, private_key
 
 logger = logging.getLogger(__name__)
 HOUR = 3600
@@ -44,8 +44,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         from units.tasks import password_reset_mail
 
         email = form.cleaned_data["email"]
-        allowed = hit("reset-address", client_ip(self.request) or "", limit=limits()["address"], window=HOUR)
-        allowed = hit("reset-email", email, limit=limits()["email"], window=HOUR) and allowed
+        address = private_key(client_ip(self.request) or "")
+        allowed = allow(None, "password_reset_address", HOUR, key=address, limit=limits()["address"])
+        allowed = allow(None, "password_reset_email", HOUR, key=private_key(email), limit=limits()["email"]) and allowed
         if not allowed:
             form.add_error(None, THROTTLED)
             return self.render_to_response(self.get_context_data(form=form), status=429)

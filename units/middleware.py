@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import logout
 
-from thidua.clientip import client_ip
+from common.clientip import client_ip
 
 from .audit import current_ip, current_request_id
 

@@ -79,7 +79,7 @@ def test_lockout_behind_a_proxy_counts_the_forwarded_address(client, officer_vl,
 
 
 def test_client_address_ignores_forwarded_header_without_a_trusted_proxy(rf, settings):
-    from thidua.clientip import client_ip
+    from common.clientip import client_ip
 
     request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="10.9.9.9")
     settings.TRUSTED_PROXY_COUNT = 0

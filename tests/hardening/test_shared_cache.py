@@ -16,11 +16,11 @@ COUNT_IN_A_PROCESS = """
 import json, os, sys, types
 import django
 django.setup()
-from campaigns.ratelimit import allow
-from thidua.throttle import hit
+from common.ratelimit import allow, private_key
 user = types.SimpleNamespace(pk=424242)
 exports = sum(allow(user, "export") for _ in range(15))
-resets = sum(hit("reset-email", "ai-do@example.gov.vn", limit=3, window=3600) for _ in range(3))
+email = private_key("ai-do@example.gov.vn")
+resets = sum(allow(None, "password_reset_email", 3600, key=email, limit=3) for _ in range(3))
 print(json.dumps({"exports": exports, "resets": resets}))
 """
 
@@ -86,3 +86,14 @@ def test_embedded_default_counts_in_local_memory():
     """Without a broker or cache URL each process counts alone: fine for one `make run` process."""
     results = count_in_processes({})
     assert [r["exports"] for r in results] == [15, 15]
+
+
+def test_rate_limit_lets_requests_through_when_the_cache_is_down(caplog):
+    import types
+    from unittest import mock
+
+    from common.ratelimit import allow
+
+    with mock.patch("common.ratelimit.cache.add", side_effect=ConnectionError("Redis down")):
+        assert allow(types.SimpleNamespace(pk=1), "export") is True
+    assert "bộ nhớ đệm lỗi: ConnectionError" in caplog.text

@@ -142,7 +142,7 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# The client's address behind TRUSTED_PROXY_COUNT reverse proxies (thidua/clientip.py): 1 behind nginx.
+# The client's address behind TRUSTED_PROXY_COUNT reverse proxies (common/clientip.py): 1 behind nginx.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # django-axes: lock a username *from one address* after repeated failures (counted in the database,
@@ -152,7 +152,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "thidua.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "common.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
