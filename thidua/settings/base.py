@@ -293,5 +293,17 @@ THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "4
 PDF_JOB_LEASE_SECONDS = int(os.environ.get("PDF_JOB_LEASE_SECONDS", "30"))
 PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "5"))
 
+# Excel imports (common/excel.py): the upload's bytes, its bytes once unpacked, distinct text cells,
+# data rows, columns, characters in one cell. Beyond any of them the file is refused before parsing
+# (or at the row that breaks it), so a zip bomb or a giant cell costs neither memory nor time.
+IMPORT_LIMITS = {
+    "bytes": int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))),
+    "unpacked": int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", str(10 * 1024 * 1024))),
+    "strings": 50_000,
+    "rows": int(os.environ.get("IMPORT_MAX_ROWS", "5000")),
+    "columns": 50,
+    "cell": 2000,
+}
+
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
