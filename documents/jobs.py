@@ -34,6 +34,7 @@ from pypdf import PdfReader
 
 from units.audit import audit_record
 
+from .extensions import renderer_for
 from .models import PdfJob, PdfJobKind, PdfJobState
 from .pdf import render_document_pdf
 
@@ -141,7 +142,7 @@ def pdf_job_run(job_id: int) -> str:
     job = PdfJob.objects.select_related("document", "document__lead_issuer").get(pk=job_id)
     try:
         with Heartbeat(job_id, owner) as heartbeat:
-            content = render_document_pdf(job.document, preview=job.kind == PdfJobKind.PREVIEW)
+            content = render_job(job)
             pages = len(PdfReader(io.BytesIO(content)).pages)
             if heartbeat.lost.is_set() or not still_held(job_id, owner):
                 logger.warning("PDF #%s: lượt chạy này đã mất quyền giữ yêu cầu; bỏ kết quả.", job_id)
@@ -176,6 +177,20 @@ def pdf_job_run(job_id: int) -> str:
         summary=f"Tạo PDF #{job_id} ({job.get_kind_display()}, {pages} trang)",
     )
     return "done"
+
+
+def render_job(job: PdfJob) -> bytes:
+    """The document itself (or its preview), or what an app registered for the job's kind."""
+    if job.kind == PdfJobKind.DOCUMENT:
+        from .signing.services import issued_pdf
+
+        return issued_pdf(job.document)  # signed, with its number, date and QR code (docs/signatures.md)
+    if job.kind == PdfJobKind.PREVIEW:
+        return render_document_pdf(job.document, preview=True)
+    render = renderer_for(job.kind)
+    if render is None:
+        raise LookupError(f"no renderer for {job.kind}")
+    return render(job)
 
 
 GAVE_UP = "Tiến trình tạo bản PDF bị dừng giữa chừng quá số lần cho phép. Vui lòng thử lại hoặc báo quản trị hệ thống."

@@ -350,6 +350,8 @@ class SigningPosition(models.Model):
 class PdfJobKind(models.TextChoices):
     DOCUMENT = "document", "Bản chính thức"
     PREVIEW = "preview", "Bản xem trước (dự thảo)"
+    CERTIFICATE = "certificate", "Bằng, giấy khen, cờ thi đua"
+    CERTIFICATE_BUNDLE = "certificate_bundle", "Tập in bằng, giấy khen"
 
 
 class PdfJobState(models.TextChoices):
@@ -367,7 +369,8 @@ class PdfJob(models.Model):
     """The source of truth for one PDF rendering; the Celery task only carries its id."""
 
     document = models.ForeignKey(OfficialDocument, on_delete=models.CASCADE, related_name="pdf_jobs")
-    kind = models.CharField("loại", max_length=16, choices=PdfJobKind.choices, default=PdfJobKind.DOCUMENT)
+    kind = models.CharField("loại", max_length=24, choices=PdfJobKind.choices, default=PdfJobKind.DOCUMENT)
+    subject_id = models.PositiveBigIntegerField("đối tượng in", null=True, blank=True)  # e.g. the award record of a certificate
     state = models.CharField("trạng thái", max_length=16, choices=PdfJobState.choices, default=PdfJobState.PENDING)
     attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
     max_attempts = models.PositiveSmallIntegerField("số lần thử tối đa", default=3)
@@ -398,7 +401,8 @@ class PdfJob(models.Model):
     @property
     def storage_name(self) -> str:
         """Deterministic: a second run of the same job overwrites the same file."""
-        return f"pdf/{self.document_id}/{self.kind}-{self.pk}.pdf"
+        subject = f"-{self.subject_id}" if self.subject_id else ""
+        return f"pdf/{self.document_id}/{self.kind}{subject}-{self.pk}.pdf"
 
     @property
     def progress(self) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -84,6 +86,55 @@ WORD_JOINER = "\u2060"
 ADMINISTRATIVE_LEVELS = ("THÀNH PHỐ", "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU")
 
 
+HEADING_WIDTH_PT = 192  # the issuer cell: 45 % of the 165 mm text width (210 pt), less a gutter
+HEADING_SIZE_PT = 12
+
+
+@lru_cache(maxsize=2)
+def _font_metrics(bold: bool):
+    """Advance widths of Liberation Serif, metric-compatible with Times New Roman (same widths)."""
+    from fontTools.ttLib import TTFont
+
+    style = "Bold" if bold else "Regular"
+    found = subprocess.run(["fc-match", "-f", "%{file}", f"Liberation Serif:style={style}"], capture_output=True, text=True)
+    path = found.stdout.strip() if found.returncode == 0 else ""
+    if not path.lower().endswith((".ttf", ".otf")):
+        candidates = sorted(Path("/usr/share/fonts").glob(f"**/LiberationSerif-{style}.ttf"))
+        path = str(candidates[0]) if candidates else ""
+    if not path:
+        return None
+    font = TTFont(path, lazy=True)
+    return font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+
+
+def text_width_pt(text: str, size: float, *, bold: bool) -> float:
+    metrics = _font_metrics(bold)
+    if metrics is None:
+        return len(text) * size * 0.62
+    cmap, hmtx, units = metrics
+    total = 0
+    for char in text.replace(NBSP, " ").replace(WORD_JOINER, ""):
+        glyph = cmap.get(ord(char))
+        total += hmtx[glyph][0] if glyph else units * 0.6
+    return total * size / units
+
+
+def heading_lines(name: str, *, bold: bool, size: float = HEADING_SIZE_PT, width: float = HEADING_WIDTH_PT) -> list[str]:
+    """Break a heading name at its allowed points only (``keep_names_whole``), each line filled greedily.
+
+    Each line is then printed unbroken, so the rule under the name can be measured from its longest line.
+    """
+    chunks = keep_names_whole(name).split(" ")
+    lines: list[str] = []
+    for chunk in chunks:
+        candidate = f"{lines[-1]} {chunk}" if lines else chunk
+        if lines and text_width_pt(candidate, size, bold=bold) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(chunk)
+    return lines
+
+
 def _glue(words: list[str], breakable: list[bool]) -> str:
     text = words[0]
     for word, can_break in zip(words[1:], breakable, strict=True):
@@ -152,17 +203,22 @@ def _issuer_heading(document: OfficialDocument) -> dict:
     """Tên cơ quan ban hành (Phụ lục I, ô 2): the parent body upright above, the issuer in bold.
 
     A joint document names its issuers only, lead first, under one rule; a council, board or team
-    (tổ chức tư vấn) is named under the agency whose seal it uses.
+    (tổ chức tư vấn) is named under the agency whose seal it uses. Names are returned as the lines
+    they print on, broken only where a name may break.
     """
     issuers = document.ordered_issuers()
     if document.advisory_body_id:
         body = document.advisory_body
-        return {"governing": [keep_names_whole(body.unit.name.upper())], "names": [keep_names_whole(body.name.upper())]}
-    if len(issuers) > 1:
-        return {"governing": [], "names": [keep_names_whole(_joint_name(unit, issuers).upper()) for unit in issuers]}
-    unit = issuers[0]
-    governing = [keep_names_whole(unit.governing_body.upper())] if unit.governing_body else []
-    return {"governing": governing, "names": [keep_names_whole(unit.heading.upper())]}
+        governing, names = [body.unit.name], [body.name]
+    elif len(issuers) > 1:
+        governing, names = [], [_joint_name(unit, issuers) for unit in issuers]
+    else:
+        unit = issuers[0]
+        governing, names = ([unit.governing_body] if unit.governing_body else []), [unit.heading]
+    return {
+        "governing": [line for name in governing for line in heading_lines(name.upper(), bold=False)],
+        "names": [line for name in names for line in heading_lines(name.upper(), bold=True)],
+    }
 
 
 def _joint_name(unit, issuers) -> str:
@@ -272,7 +328,3 @@ def _decider(document: OfficialDocument) -> str:
 def render_document_pdf(document: OfficialDocument, *, preview: bool = False) -> bytes:
     html = render_to_string("pdf/document.html", document_context(document, preview=preview))
     return html_to_pdf(html)
-
-
-# Certificates, flags and printing onto blanks live in ``documents.certificates``; re-exported here.
-from .certificates import render_certificate_pdf  # noqa: E402, F401

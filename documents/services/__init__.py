@@ -3,12 +3,14 @@
 - ``drafting``: create a draft and edit it;
 - ``lifecycle``: submit, return, sign, issue (number), revoke, replace;
 - ``pdfjobs``: queue, retry and dispatch PDF jobs;
-- ``seeding``: record historical documents with their real number.
+- ``seeding``: record historical documents with their real number;
+- ``blanks``: per-printer calibration of pre-printed blanks.
 
 Every public name is re-exported here, so callers keep ``from documents.services import …``.
 """
 
 from ..models import DocumentType
+from .blanks import blank_profile_save
 from .drafting import document_create, document_update_draft
 from .lifecycle import (
     document_issue,
@@ -25,6 +27,7 @@ from .seeding import document_seed_issued
 
 __all__ = [
     "DocumentType",
+    "blank_profile_save",
     "document_create",
     "document_update_draft",
     "document_submit",

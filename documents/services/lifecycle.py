@@ -13,6 +13,7 @@ from units.audit import audit_record
 from units.models import Role, User
 from units.scoping import has_role
 
+from ..extensions import run_issue_hooks
 from ..models import DocumentStatus, OfficialDocument, PdfJobKind
 from ..numbering import build_symbol, issuer_settings, local_today, register_key, register_next_number
 from ..policies import can_return, can_sign_block
@@ -63,7 +64,10 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     mine = [s for s in pending if can_sign_block(actor, s)]
     if not mine:
         raise PermissionDenied("Tài khoản không có thẩm quyền ký văn bản này.")
-    now = timezone.now()
+    from ..signing.services import after_sign, sign_check
+
+    sign_check(actor=actor)  # an expired or revoked certificate cannot sign (docs/signatures.md)
+    now = timezone.now().replace(microsecond=0)
     for signer in mine:
         fill_from_account(signer, actor)
         signer.signed_by, signer.signed_at = actor, now
@@ -71,6 +75,7 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     if len(mine) == len(pending):
         document.status = DocumentStatus.SIGNED
         document.save(update_fields=["status", "updated_at"])
+    after_sign(document)  # the worker applies the digital signature on commit
     audit_record(
         actor=actor,
         action="document_sign",
@@ -154,6 +159,7 @@ def _issue(*, document: OfficialDocument, actor: User | None, issued_on: date | 
     )
     mark_replaced_on_issue(document)
     pdf_job_request(document=document, actor=actor, kind=PdfJobKind.DOCUMENT)
+    run_issue_hooks(document=document, actor=actor)
     return document
 
 

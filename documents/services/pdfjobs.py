@@ -17,15 +17,17 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def pdf_job_request(*, document: OfficialDocument, actor: User | None, kind: str = PdfJobKind.DOCUMENT) -> PdfJob:
+def pdf_job_request(
+    *, document: OfficialDocument, actor: User | None, kind: str = PdfJobKind.DOCUMENT, subject_id: int | None = None
+) -> PdfJob:
     """Create the job row in this transaction and dispatch it after commit."""
-    if kind == PdfJobKind.DOCUMENT and document.status not in (
+    if kind != PdfJobKind.PREVIEW and document.status not in (
         DocumentStatus.ISSUED,
         DocumentStatus.REVOKED,
         DocumentStatus.REPLACED,
     ):
         raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
-    job = PdfJob.objects.create(document=document, kind=kind, requested_by=actor)
+    job = PdfJob.objects.create(document=document, kind=kind, subject_id=subject_id, requested_by=actor)
     transaction.on_commit(lambda: pdf_job_dispatch(job.pk))
     return job
 

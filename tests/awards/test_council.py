@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from awards import nominations as svc
+from awards import selectors as sel
+from awards import services as svc
 from awards.models import (
     AwardKind,
     AwardRecord,
@@ -82,11 +83,11 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     svc.ballot_vote(box=box, member=b, choice="for")
     svc.ballot_vote(box=box, member=c, choice="against")
     with pytest.raises(PermissionDenied):
-        svc.tally(box=box)
+        sel.tally(box=box)
     client.force_login(a)
     assert client.get(reverse("awards:ballot-tally", args=[box.pk])).status_code == 403
     box = svc.ballot_close(box=box, actor=council_setup["secretary"])
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     assert (result["for"], result["against"], result["voters"]) == (2, 1, 3)
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PASSED  # 2/3 present ≥ 50 % (rule for bk-bo)
@@ -119,7 +120,7 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     svc.ballot_vote(box=box, member=a, choice="for")
     svc.ballot_vote(box=box, member=b, choice="against")
     box = svc.ballot_close(box=box, actor=secretary)
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     # bk-bo: quorum 50 % of 3 voters, 2 present; 1 of 2 present = 50 % but not more for than against → not passed
     assert (result["present"], result["denominator"], str(result["percent"])) == (2, 2, "50.0") and result["passed"] is False
 
@@ -133,7 +134,7 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     for member in (a, b, c):  # c is absent and sends a written vote
         svc.ballot_vote(box=box, member=member, choice="for" if member is not b else "against")
     box = svc.ballot_close(box=box, actor=secretary)
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     assert (result["for"], result["denominator"], str(result["percent"])) == (2, 3, "66.7") and result["passed"] is True
 
 

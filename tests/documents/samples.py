@@ -127,6 +127,18 @@ class Samples:
     def simple(self, doc_type, subject):
         return self._so_doc(doc_type, subject, [{"text": LONG * 4}, {"heading": "1. Nội dung", "text": LONG * 2}])
 
+    def review_report(self):
+        chart = [{"label": f"Sở Công Thương tỉnh số {i}", "width": 165 - i * 9, "text": f"{150 - i * 8} %"} for i in range(1, 9)]
+        rows = [[str(i), f"Sở Công Thương tỉnh số {i}", "5", "4", "1", "0", f"{150 - i * 8},0"] for i in range(1, 9)]
+        body = [
+            {"heading": "I. KẾT QUẢ THỰC HIỆN", "text": LONG * 2},
+            {"heading": "II. MỨC HOÀN THÀNH BÌNH QUÂN CỦA CÁC ĐƠN VỊ", "chart": chart, "caption": "Biểu đồ: % hoàn thành kế hoạch bình quân."},
+            {"heading": "III. PHƯƠNG HƯỚNG", "text": LONG},
+        ]
+        annex = {"title": "KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ", "landscape": True, "rows": rows,
+                 "headers": ["STT", "Đơn vị", "Số chỉ tiêu", "Đạt, vượt", "Chưa đạt", "Chưa báo cáo", "% bình quân"]}
+        return self._so_doc(DocumentType.REPORT, "Tổng kết phong trào thi đua năm 2025", body, annexes=[annex])
+
     def letter(self):
         return self._so_doc(DocumentType.OFFICIAL_LETTER, "đề nghị báo cáo kết quả phong trào thi đua quý I năm 2026",
                             [{"text": LONG * 3}], recipients=["Các phòng, đơn vị thuộc Sở", "Ban Thi đua - Khen thưởng tỉnh"],
@@ -155,7 +167,7 @@ class Samples:
             "quyet-dinh": self.decision(),
             "bien-ban": self.minutes(),
             "huong-dan": self.simple(DocumentType.GUIDANCE, "Hướng dẫn đăng ký thi đua năm 2026"),
-            "bao-cao": self.simple(DocumentType.REPORT, "Kết quả phong trào thi đua quý I năm 2026"),
+            "bao-cao-tong-ket": self.review_report(),
             "to-trinh": self.simple(DocumentType.SUBMISSION, "Đề nghị tặng Bằng khen của Bộ trưởng Bộ Công Thương"),
             "thong-bao": self.simple(DocumentType.NOTICE, "Kết quả bình xét thi đua năm 2025"),
             "giay-moi": self.simple(DocumentType.INVITATION, "Dự Hội nghị tổng kết phong trào thi đua năm 2025"),

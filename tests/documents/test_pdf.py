@@ -6,12 +6,12 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from documents.certificates import render_certificate_pdf
 from documents.models import DocumentType
 from documents.pdf import (
     FetchRefused,
     SafeUrlFetcher,
     html_to_pdf,
-    render_certificate_pdf,
     render_document_pdf,
     resolve_local,
 )

@@ -89,7 +89,10 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
 
     login(page, "demo-thuky")
     page.goto(f"{live_server.url}/khen-thuong/dot/{nomination.round_id}/")
-    page.get_by_role("button", name="Ghi nhận vào lịch sử, cấp số sổ vàng").click()
+    # issuing the decision wrote the history with its số sổ vàng and rendered the certificates in the workers
+    expect(page.get_by_text("số sổ vàng 01/")).to_be_visible()
+    page.get_by_role("button", name="In tất cả bằng, cờ của quyết định này").click()
+    expect(page.get_by_test_id("certificate-bundle")).to_contain_text("Hoàn thành")
     with page.expect_download() as info:
         page.get_by_test_id("certificate-download").first.click()
     info.value.save_as(tmp_path / "bang-khen.pdf")

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from awards import nominations as svc
+from awards import services as svc
 from awards.models import Ballot
 from tests.awards.test_council import council_setup, nominate  # noqa: F401 - the council fixture
 from tests.conftest import make_user

@@ -102,7 +102,8 @@ def test_seed_demo_loads_the_campaign_seeds(seeded):
 
     joint = Campaign.objects.get(name__contains="năm 2020")
     assert joint.contents.count() == 9 and joint.issuer_links.count() == 2
-    assert joint.directive.symbol == "01/CTLT-BCT-CĐCT"
+    # Seed 000 gives the directive's date but no number: none is invented (issue 11 §5).
+    assert joint.directive.symbol == "" and str(joint.directive.issued_on) == "2020-01-02"
     assert Campaign.objects.get(name__contains="2021 - 2026").contents.count() == 6
     dong_khoi = Campaign.objects.get(name__contains="Đồng khởi mới")
     assert dong_khoi.directive.symbol == "483/KH-SCT"

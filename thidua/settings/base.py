@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "units",
     "documents",
+    "documents.signing",
     "campaigns",
     "awards",
     "thidua",
@@ -307,3 +308,18 @@ IMPORT_LIMITS = {
 
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Digital signatures (docs/signatures.md). With nothing set, `make run` makes a demo CA under var/.
+THIDUA_PUBLIC_URL = os.environ.get("THIDUA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+THIDUA_SIGNING_REQUIRED = env_bool("THIDUA_SIGNING_REQUIRED", False)
+THIDUA_SIGNING_TRUST_ROOTS = env_list("THIDUA_SIGNING_TRUST_ROOTS")
+THIDUA_SIGNING_TSA_URL = os.environ.get("THIDUA_SIGNING_TSA_URL", "")
+THIDUA_SIGNING_REVOCATION = env_bool("THIDUA_SIGNING_REVOCATION", False)
+THIDUA_SIGNING_KEYS = env_list("THIDUA_SIGNING_KEYS")
+THIDUA_PKCS11_MODULE = os.environ.get("THIDUA_PKCS11_MODULE", "")
+THIDUA_PKCS11_PIN = os.environ.get("THIDUA_PKCS11_PIN", "")
+THIDUA_SIGNING_DEMO_DIR = Path(os.environ.get("THIDUA_SIGNING_DEMO_DIR", BASE_DIR / "var" / "signing-demo"))
+# Phụ lục I gives no sizes for the electronic images (legal-reference: UNCONFIRMED): settings.
+THIDUA_SEAL_DIAMETER_MM = float(os.environ.get("THIDUA_SEAL_DIAMETER_MM", "34"))
+THIDUA_SIGNATURE_IMAGE_MM = env_list("THIDUA_SIGNATURE_IMAGE_MM", "50,22")
+THIDUA_VERIFY_RATE_LIMIT = int(os.environ.get("THIDUA_VERIFY_RATE_LIMIT", "20"))

@@ -8,6 +8,9 @@ from .base import BASE_DIR, DATABASES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / str(os.getpid())
+# The demo CA that seed_demo makes lives with the test run, never in the developer's var/.
+THIDUA_SIGNING_DEMO_DIR = MEDIA_ROOT / "signing-demo"
+THIDUA_SIGNING_TRUST_ROOTS: list[str] = []
 AXES_ENABLED = True
 PASSWORD_RESET_MIN_SECONDS = 0.0  # the timing test sets its own floor
 
