@@ -67,7 +67,7 @@ def dossier_add(*, nomination: Nomination, actor: User, document: str, upload) -
         raise ValidationError("Tệp hồ sơ phải là PDF, Word (.docx) hoặc ảnh PNG/JPEG.", code="bad_type")
     key = f"{uuid.uuid4().hex}.{extension}"
     upload.seek(0)
-    item = DossierFile(nomination=nomination, document=document, storage_key=key, original_name=safe_original_name(upload.name, "ho-so"), content_type=kind, size=upload.size)
+    item = DossierFile(nomination=nomination, document=document, storage_key=key, original_name=safe_original_name(upload.name, "ho-so", extension=extension), content_type=kind, size=upload.size)
     item.file.save(key, upload, save=False)
     item.full_clean(exclude=["file"])
     item.save()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from common.excel import xlsx_response
 from common.pagination import paginate
 from common.policies import allowed
+from common.uploads import download_name
 from common.web import form_error_messages, run_service
 from units.models import Person, Role
 from units.scoping import role_units
@@ -97,7 +98,8 @@ def dossier_upload(request, pk):
 @login_required
 def dossier_download(request, pk):
     item = selectors.dossier_file_get_for_user(request.user, pk)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    name = download_name(item.original_name, item.content_type)  # its type's extension, whatever the client called it
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=name, content_type=item.content_type)
 
 
 @login_required

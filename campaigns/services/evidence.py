@@ -34,7 +34,7 @@ def evidence_add(*, report: ProgressReport, actor: User, upload, target: Target 
         report=report,
         target=target,
         storage_key=key,
-        original_name=safe_original_name(upload.name),
+        original_name=safe_original_name(upload.name, extension=extension),  # evil.html holding a PDF → evil.pdf
         content_type=kind,
         size=upload.size,
         uploaded_by=actor,

@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from common.ratelimit import rate_limited
+from common.uploads import download_name
 from common.web import form_error_messages, run_service
 from units.audit import audit_record
 
@@ -44,10 +45,11 @@ def evidence_delete(request, pk):
 def evidence_download(request, pk):
     evidence = selectors.evidence_get_for_user(request.user, pk)
     audit_record(actor=request.user, action="evidence_download", obj=evidence.report, unit=evidence.report.registration.unit, summary=evidence.original_name[:200])
+    name = download_name(evidence.original_name, evidence.content_type)  # files stored before names followed types
     prefix = getattr(settings, "EVIDENCE_X_ACCEL_PREFIX", "")
     if prefix:  # nginx serves the file from an `internal` location after this access check
         response = HttpResponse(content_type=evidence.content_type)
         response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{evidence.file.name}"
-        response["Content-Disposition"] = content_disposition_header(True, evidence.original_name)
+        response["Content-Disposition"] = content_disposition_header(True, name)
         return response
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name, content_type=evidence.content_type)

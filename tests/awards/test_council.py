@@ -187,15 +187,11 @@ def test_one_achievement_cannot_back_two_nominations_across_rounds(council_setup
 
 
 def test_dossier_accepts_documents_not_spreadsheets(council_setup, officer_vl, province_pair):
-    import io
-    import zipfile
+    from tests.common.samples import xlsx
 
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<workbook/>")
     nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=())
     with pytest.raises(ValidationError, match="PDF, Word"):
-        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("bang.xlsx", buffer.getvalue()))
+        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("bang.xlsx", xlsx()))
     item = svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("../../to trinh.pdf", PDF))
     assert item.file.name == f"dossier/{item.storage_key}" and item.storage_key.endswith(".pdf") and len(item.storage_key) == 36
 

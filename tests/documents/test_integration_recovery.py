@@ -10,9 +10,7 @@ test commits; the SQLite test database is a file for that reason (thidua/setting
 """
 
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,82 +21,12 @@ from django.db import connection
 
 from documents.models import PdfJob, PdfJobKind, PdfJobState
 from documents.services import pdf_job_dispatch
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 RECOVERY_LIMIT = 90  # seconds, from the kill to the finished PDF
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(predicate, timeout: float, step: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
-
-
-class OwnRedis:
-    """A redis-server of this test's own, on a spare port, keeping nothing on disk."""
-
-    def __init__(self, workdir: Path):
-        self.binary = shutil.which("redis-server")
-        self.port = free_port()
-        self.workdir = workdir
-        self.process = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir), "--maxmemory-policy", "noeviction"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        assert wait_for(self.answers, 10), "redis-server riêng không khởi động được"
-
-    def answers(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def queued(self) -> int:
-        import redis
-
-        return redis.Redis.from_url(self.url).llen("celery")
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    server = OwnRedis(tmp_path)
-    if server.binary is None:
-        message = "Không có redis-server để chạy một Redis riêng cho bài kiểm thử"
-        if REQUIRE_SERVICES:
-            pytest.fail(f"{message} (bắt buộc trong CI)")
-        pytest.skip(message)
-    server.start()
-    yield server
-    server.stop()
 
 
 def database_url() -> str:

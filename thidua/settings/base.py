@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thidua.middleware.NoStoreForSignedInMiddleware",
     "units.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,16 +143,28 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock an account (by username) after repeated failures.
+# The client's address behind TRUSTED_PROXY_COUNT reverse proxies (common/clientip.py): 1 behind nginx.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes: lock a username *from one address* after repeated failures (counted in the database,
+# which every process shares). Not by username alone: anyone could then lock a council member out
+# during a vote by typing wrong passwords for them. Not by address alone: a Sở's staff share one NAT
+# address, so an address lock would shut out the whole office.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "common.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Lock by account, not by address: a Sở's staff share one NAT address, so an IP lock would
-# shut out the whole office (ASVS 2.2.1 allows either).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Password reset (thidua/accounts.py): requests per hour per client address and per e-mail address,
+# and the least time an answer takes, whether or not the address has an account.
+PASSWORD_RESET_LIMITS = {
+    "address": int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "10")),
+    "email": int(os.environ.get("PASSWORD_RESET_PER_EMAIL", "3")),
+}
+PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("PASSWORD_RESET_MIN_SECONDS", "1.0"))
 
 # Locale: Vietnamese text, Vietnamese numbers (38.300 and 8,2), dates as dd/mm/yyyy.
 LANGUAGE_CODE = "vi"
@@ -185,6 +198,30 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua <no-reply@thidua.local>")
+
+
+
+def cache_settings() -> dict:
+    """One cache for every process, so rate limits and throttles count once: Redis from CACHE_URL
+    (or REDIS_URL), else the broker's Redis; local memory only in the embedded default."""
+    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not url and broker.startswith(("redis://", "rediss://")):
+        url = broker
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "thidua",
+                # A cache outage must not hang a request: callers treat errors as "not counted".
+                "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thidua"}}
+
+
+CACHES = cache_settings()
 
 # Celery: a broker when CELERY_BROKER_URL is set; otherwise tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
@@ -256,6 +293,18 @@ THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "4
 # PDF_JOB_STALE_MINUTES are sent again (all of them at once after the broker lost its data).
 PDF_JOB_LEASE_SECONDS = int(os.environ.get("PDF_JOB_LEASE_SECONDS", "30"))
 PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "5"))
+
+# Excel imports (common/excel.py): the upload's bytes, its bytes once unpacked, distinct text cells,
+# data rows, columns, characters in one cell. Beyond any of them the file is refused before parsing
+# (or at the row that breaks it), so a zip bomb or a giant cell costs neither memory nor time.
+IMPORT_LIMITS = {
+    "bytes": int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))),
+    "unpacked": int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", str(10 * 1024 * 1024))),
+    "strings": 50_000,
+    "rows": int(os.environ.get("IMPORT_MAX_ROWS", "5000")),
+    "columns": 50,
+    "cell": 2000,
+}
 
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -12,6 +12,11 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media" / str(os.getpid())
 THIDUA_SIGNING_DEMO_DIR = MEDIA_ROOT / "signing-demo"
 THIDUA_SIGNING_TRUST_ROOTS: list[str] = []
 AXES_ENABLED = True
+PASSWORD_RESET_MIN_SECONDS = 0.0  # the timing test sets its own floor
+
+# One process: local memory, whatever CELERY_BROKER_URL says (cache.clear() in a test must never
+# flush a Redis database a broker uses). Tests of the shared cache start their own processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thidua-test"}}
 
 # Tests run tasks in-process for determinism, whatever CELERY_BROKER_URL says; the
 # integration tests start a real worker on the configured broker themselves.
