@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "documents",
     "campaigns",
     "awards",
+    "thidua.apps.ThiduaConfig",
 ]
 
 MIDDLEWARE = [
