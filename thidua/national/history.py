@@ -17,6 +17,9 @@ from awards.models import AwardKind, AwardRecord, AwardRound, Nomination, Nomina
 from .bulk import take_ids, write
 from .organisation import Organisation
 
+COLLECTIVE_EVERY = 5
+COLLECTIVE_KINDS = ["tldxs", "co-bo", "bk-bo", "tldtt"]
+INDIVIDUAL_KINDS = ["cstdcs", "bk-bo", "cstd-bo", "ldtt"]
 LEVELS = [("htxs", 0.18), ("htt", 0.55), ("ht", 0.22), ("kht", 0.05)]
 
 
@@ -101,24 +104,28 @@ def generate_round(*, label: str, organisation: Organisation, nominations: int, 
         opens_on=datetime.date(year, 11, 1), closes_on=datetime.date(year + 1, 1, 15),
     )
     kinds = dict(AwardKind.objects.values_list("code", "pk"))
-    persons = rng.sample(organisation.persons, min(len(organisation.persons), nominations))
     units = list(organisation.participants)
     rng.shuffle(units)
-    collectives = min(len(units), nominations // 10)
-    nominations = min(nominations, collectives + len(persons))
+    # Every fifth nomination is a collective's; the titles and forms take turns, so that any page of the
+    # list shows every kind (and eligibility reads the same tables whatever the round's size).
+    collectives = min(len(units), nominations // COLLECTIVE_EVERY + (1 if nominations % COLLECTIVE_EVERY else 0))
+    persons = rng.sample(organisation.persons, min(len(organisation.persons), nominations - collectives))
     now = timezone.now()
     rows = []
-    for index in range(nominations):
+    next_unit = next_person = 0
+    for index in range(collectives + len(persons)):
         status = rng.choices([NominationStatus.SUBMITTED, NominationStatus.ON_AGENDA, NominationStatus.PASSED, NominationStatus.DRAFT],
                              weights=[70, 15, 10, 5])[0]
         sent = None if status == NominationStatus.DRAFT else now
-        if index < collectives:
-            unit = units[index]
-            code = rng.choice(["tldxs", "co-bo", "bk-bo"])
+        if (index % COLLECTIVE_EVERY == 0 and next_unit < collectives) or next_person == len(persons):
+            unit = units[next_unit]
+            code = COLLECTIVE_KINDS[next_unit % len(COLLECTIVE_KINDS)]
+            next_unit += 1
             rows.append((award_round.pk, unit, None, unit, kinds[code], "Hoàn thành xuất sắc nhiệm vụ năm, dẫn đầu cụm thi đua.", status, sent))
         else:
-            person, unit = persons[(index - collectives) % len(persons)]
-            code = rng.choices(["cstdcs", "bk-bo", "cstd-bo", "ldtt"], weights=[40, 35, 10, 15])[0]
+            person, unit = persons[next_person]
+            code = INDIVIDUAL_KINDS[next_person % len(INDIVIDUAL_KINDS)]
+            next_person += 1
             rows.append((award_round.pk, unit, person, None, kinds[code], "Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được công nhận.",
                          status, sent))
     ids = take_ids(Nomination, len(rows))
