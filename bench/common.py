@@ -35,6 +35,9 @@ def setup() -> None:
     from django.conf import settings
 
     settings.ROOT_URLCONF = "bench.urls"  # the site plus the baseline admin (bench/baseline_admin.py)
+    import logging
+
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)  # a stopped request is reported by the benchmark
 
 
 def percentile(values: list[float], share: float) -> float:
