@@ -268,3 +268,13 @@ def peak_growth_in_child(run: Callable[[], object], timeout: float) -> float | N
         process.kill()
         process.join()
     return result
+
+
+def national_round():
+    """The national round generate_national made (not a round bench/certificates.py opened)."""
+    from awards.models import AwardRound
+
+    award_round = AwardRound.objects.filter(name__startswith="Xét khen thưởng thành tích năm 2025 toàn ngành Công Thương (").order_by("-pk").first()
+    if award_round is None:
+        raise SystemExit("Chưa có bộ dữ liệu: chạy manage.py generate_national trước.")
+    return award_round

@@ -29,13 +29,12 @@ def main() -> int:
     args = parser.parse_args()
     common.setup()
     from django.core.cache import cache
-    from django.db.models import Count
     from django.urls import reverse
 
     from awards.eligibility import evaluate_many
-    from awards.models import AwardRound, Nomination
+    from awards.models import Nomination
 
-    award_round = AwardRound.objects.annotate(size=Count("nominations")).order_by("-size").first()
+    award_round = common.national_round()
     loaded = Nomination.objects.filter(round=award_round).select_related(
         "round__deciding_unit", "award_kind", "person__unit", "unit", "proposing_unit"
     ).order_by("pk")

@@ -27,10 +27,9 @@ def pages(campaign) -> list[tuple[str, str, dict, str, dict]]:
     from django.db.models import Count
     from django.urls import reverse
 
-    from awards.models import AwardRound
     from units.models import Unit
 
-    award_round = AwardRound.objects.annotate(size=Count("nominations")).order_by("-size").first()
+    award_round = common.national_round()
     big = Unit.objects.annotate(size=Count("children")).order_by("-size").first()
     ministry = Unit.objects.get(code="bct")
     history_unit = campaign.participants.annotate(size=Count("award_records")).order_by("-size").first()
