@@ -42,6 +42,9 @@ def todo(user) -> list[dict]:
         .exclude(Q(nomination__proposing_unit_id=user.unit_id) | Q(nomination__unit_id=user.unit_id) | Q(nomination__person__unit_id=user.unit_id))
         .select_related("nomination__award_kind", "nomination__person", "nomination__unit", "session")
     )
+    to_close = BallotBox.objects.filter(is_open=True, session__council__secretary=user).select_related(
+        "nomination__award_kind", "nomination__person", "nomination__unit", "session"
+    )
     units = role_units(user, Role.UNIT_OFFICER).values("pk")
     drafts = Nomination.objects.filter(proposing_unit__in=units, status=NominationStatus.DRAFT).select_related("award_kind", "person", "unit")
     decided = AwardRecord.objects.filter(
@@ -50,6 +53,8 @@ def todo(user) -> list[dict]:
     return [item for item in (
         _item("Hồ sơ đề nghị trình Hội đồng chờ đưa vào phiên họp", before_council, lambda n: f"{n.award_kind.name}: {n.subject}", sessions_url),
         _item("Phiên họp Hội đồng cần chuẩn bị", to_prepare, lambda s: f"{s.title} ({s.held_on:%d/%m/%Y})", sessions_url),
+        _item("Phiếu kín đang mở: thư ký kết thúc, kiểm phiếu khi các thành viên đã bỏ phiếu", to_close,
+              lambda b: f"{b.nomination.award_kind.name}: {b.nomination.subject} – {b.session.title}", sessions_url),
         _item("Phiếu kín đang mở chờ tôi bỏ phiếu", open_ballots, lambda b: f"{b.nomination.award_kind.name}: {b.nomination.subject} – {b.session.title}", sessions_url),
         _item("Hồ sơ đề nghị khen thưởng đơn vị đang lập", drafts, lambda n: f"{n.award_kind.name}: {n.subject}", nominations_url),
         _item(f"Khen thưởng đơn vị được quyết định trong {RECENT_DAYS} ngày qua", decided, lambda r: f"{r.award_kind.name}: {r.person or r.unit} ({r.decision})", nominations_url),

@@ -155,4 +155,17 @@ def covenant_items(user) -> list:
 
 
 def todo(user) -> list[dict]:
-    return [item for item in (*manager_items(user), *unit_items(user), *covenant_items(user)) if item]
+    return [item for item in (*manager_items(user), *unit_items(user), *covenant_items(user), *viewer_items(user)) if item]
+
+
+def viewer_items(user) -> list:
+    """A read-only account follows the campaigns in progress on their dashboards."""
+    from units.scoping import has_role
+
+    if not has_role(user, Role.VIEWER):
+        return []
+    running = Campaign.objects.visible_to(user).filter(status__in=REPORTING).order_by("-start_date")
+    item = _item("Phong trào đang triển khai: bảng theo dõi", running, lambda c: c.name, reverse("campaigns:campaign-list"))
+    if item:
+        item["links"] = [(c.name, reverse("campaigns:dashboard", args=[c.pk])) for c in running[:MAX_LINKS]]
+    return [item]
