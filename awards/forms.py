@@ -53,6 +53,12 @@ class AwardRecordForm(SubjectForm):
     award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.all(), error_messages={"required": "Chọn danh hiệu, hình thức."})
     year = VNYearField(error_messages=YEAR_REQUIRED)
     decision = forms.CharField(required=False, max_length=200)
+    deciding_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    decided_on = VNDateField(required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["deciding_unit"].queryset = Unit.objects.visible_to(user)
 
 
 class RatingForm(SubjectForm):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("khen-thuong/lich-su/them/", history.record_add, name="record-add"),
     path("khen-thuong/lich-su/ghi/<slug:entry>/", history.history_entry, name="history-entry"),
     path("khen-thuong/lich-su/<int:pk>/huy-bo/", history.record_revoke, name="record-revoke"),
+    path("khen-thuong/lich-su/<int:pk>/xac-nhan/", history.record_verify, name="record-verify"),
     path("khen-thuong/de-nghi/", nominations.nomination_list, name="nomination-list"),
     path("khen-thuong/de-nghi/lap/", nominations.nomination_create, name="nomination-create"),
     path("khen-thuong/de-nghi/<int:pk>/", nominations.nomination_detail, name="nomination-detail"),

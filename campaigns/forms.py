@@ -11,7 +11,9 @@ from django import forms
 
 from common.parsing import VNDateField, VNDecimalField, VNIntegerField
 from common.text import nfc
-from units.models import Cluster, Unit, UnitKind
+from documents.models import IncomingDocument
+from units.models import Cluster, Role, Unit, UnitKind
+from units.scoping import role_units
 
 from .models import (
     Campaign,
@@ -36,6 +38,10 @@ class CampaignForm(forms.Form):
     )
     launch_document_type = forms.ChoiceField(label="Văn bản phát động", choices=LaunchDocumentType.choices)
     parent = forms.ModelChoiceField(label="Thực hiện phong trào cấp trên", queryset=Campaign.objects.none(), required=False)
+    parent_document = forms.ModelChoiceField(
+        label="Hưởng ứng văn bản của cấp trên (trong sổ văn bản đến)", queryset=IncomingDocument.objects.none(), required=False,
+        help_text="Chỉ thị, kế hoạch của cấp trên không triển khai trên hệ thống: vào sổ văn bản đến trước, rồi chọn ở đây; căn cứ in trên kế hoạch.",
+    )
     start_date = VNDateField(label="Ngày bắt đầu")
     end_date = VNDateField(label="Ngày kết thúc")
     registration_deadline = VNDateField(label="Hạn đăng ký thi đua", required=False)
@@ -62,7 +68,10 @@ class CampaignForm(forms.Form):
         self.fields["co_issuer"].queryset = Unit.objects.active().exclude(short_name="").order_by("name")
         parents = Campaign.objects.visible_to(user).order_by("-start_date")
         self.fields["parent"].queryset = parents.exclude(pk=exclude_parent.pk) if exclude_parent else parents
-        self.fields["participants"].queryset = Unit.objects.visible_to(user).filter(is_active=True).order_by("path")
+        self.fields["participants"].queryset = Unit.objects.visible_to(user).filter(is_active=True, is_external=False).order_by("path")
+        self.fields["parent_document"].queryset = IncomingDocument.objects.filter(
+            receiving_unit__in=role_units(user, Role.CAMPAIGN_MANAGER).values("pk")
+        ).select_related("issuer").order_by("-issued_on")
         self.fields["clusters"].queryset = Cluster.objects.visible_to(user).order_by("name")
         for name in ("participants", "clusters", "indicators"):
             self.fields[name].widget.attrs["size"] = 8
@@ -74,7 +83,7 @@ class CampaignForm(forms.Form):
         links = list(campaign.issuer_links.select_related("unit").order_by("order"))
         return {
             **{name: getattr(campaign, name) for name in (
-                "name", "kind", "scope", "launch_document_type", "parent", "start_date", "end_date", "registration_deadline",
+                "name", "kind", "scope", "launch_document_type", "parent", "parent_document", "start_date", "end_date", "registration_deadline",
                 "midterm_date", "final_date", "report_period", "legal_basis", "objectives", "criteria", "planned_awards",
             )},
             "lead_issuer": links[0].unit if links else None,
@@ -114,6 +123,30 @@ class CampaignForm(forms.Form):
             "clusters": clusters,
             "indicators": list(data.pop("indicators")),
         }
+
+
+class PastCampaignForm(CampaignForm):
+    """A campaign that already happened, with the plan that launched it (its real number and date)."""
+
+    plan_number = VNIntegerField(label="Số của văn bản phát động", required=False, min_value=1, max_value=99999,
+                                 help_text="Số thật của kế hoạch, chỉ thị đã ban hành; để trống nếu không rõ.")
+    plan_date = VNDateField(label="Ngày ban hành văn bản phát động")
+    status = forms.ChoiceField(label="Tình trạng phong trào", choices=[
+        (CampaignStatus.CLOSED, "Đã kết thúc"), (CampaignStatus.FINAL_REVIEWED, "Đã tổng kết"),
+        (CampaignStatus.MIDTERM_REVIEWED, "Đã sơ kết, đang thực hiện"), (CampaignStatus.IN_PROGRESS, "Đang thực hiện"),
+    ])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        # the units merged in 2025 took part in their own past campaigns
+        self.fields["participants"].queryset = Unit.objects.visible_to(user).filter(is_external=False).order_by("-is_active", "path")
+
+    def clean(self):
+        data = super().clean()
+        plan_date, start = data.get("plan_date"), data.get("start_date")
+        if plan_date and start and plan_date > data.get("end_date", plan_date):
+            self.add_error("plan_date", "Văn bản phát động phải ban hành trước khi phong trào kết thúc.")
+        return data
 
 
 class CampaignFilterForm(forms.Form):

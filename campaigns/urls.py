@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import campaigns, covenants, dashboard, evidence, exports, indicators, registrations, reports
+from .views import campaigns, covenants, dashboard, evidence, exports, indicators, past, registrations, reports
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("", campaigns.campaign_list, name="campaign-list"),
     path("tao-moi/", campaigns.campaign_create, name="campaign-create"),
+    path("nhap-bo-sung/", past.campaign_record_past, name="campaign-record-past"),
+    path("<int:pk>/nhap-bo-sung/dang-ky/<int:unit_pk>/", past.registration_record_past, name="registration-record-past"),
+    path("dang-ky/<int:pk>/nhap-bo-sung/ket-qua/", past.report_record_past, name="report-record-past"),
     path("chi-tieu/", indicators.indicator_list, name="indicator-list"),
     path("giao-uoc/", covenants.covenant_list, name="covenant-list"),
     path("giao-uoc/soan/<int:cluster_pk>/<int:year>/", covenants.covenant_create, name="covenant-create"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_verify
+from . import views, views_incoming, views_verify
 
 app_name = "documents"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.document_list, name="document-list"),
     path("soan/", views.document_create, name="document-create"),
     path("so-dang-ky/", views.register, name="register"),
+    path("van-ban-den/", views_incoming.incoming_list, name="incoming-list"),
+    path("van-ban-den/<int:pk>/", views_incoming.incoming_detail, name="incoming-detail"),
     path("<int:pk>/", views.document_detail, name="document-detail"),
     path("<int:pk>/sua/", views.document_update, name="document-update"),
     path("<int:pk>/trinh-ky/", views.document_submit, name="document-submit"),

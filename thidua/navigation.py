@@ -15,6 +15,7 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Giao ước", "campaigns:covenant-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
+    ("Văn bản đến", "documents:incoming-list", (Role.CLERK, Role.CAMPAIGN_MANAGER, ADMIN)),
     ("Khen thưởng", "awards:nomination-list", None),
     ("Hội đồng", "awards:session-list", (Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY)),
     ("Vinh danh", "awards:honour-board", None),

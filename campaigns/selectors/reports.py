@@ -29,7 +29,7 @@ def overdue_reports(*, campaign: Campaign, today) -> dict | None:
     from ..periods import last_due_period
 
     period = last_due_period(campaign.report_periods, today)
-    if period is None or campaign.status not in REPORTING_STATUSES:
+    if period is None or campaign.status not in REPORTING_STATUSES or campaign.is_historical:
         return None
     return {"period": period, "registrations": registrations_missing_report(campaign=campaign, period=period)}
 

@@ -69,7 +69,7 @@ def manager_items(user) -> list:
 def unit_items(user) -> list:
     units = role_units(user, Role.UNIT_OFFICER).values("pk")
     to_register = (
-        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units)
+        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units, is_historical=False)
         .exclude(registrations__unit__in=units)
         .distinct()
         .order_by("registration_deadline", "name")
@@ -92,7 +92,7 @@ def _due_reports(units) -> dict | None:
     """Approved registrations of the account's units whose report for the last due period is missing."""
     today = timezone.localdate()
     registrations = list(
-        Registration.objects.filter(unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING)
+        Registration.objects.filter(unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING, campaign__is_historical=False)
         .select_related("campaign", "unit")
         .order_by("campaign__name")
     )

@@ -20,7 +20,7 @@ REPORT_NOTICE_DAYS = 3
 
 def reminders_send(*, today: datetime.date) -> int:
     sent = 0
-    open_campaigns = Campaign.objects.filter(
+    open_campaigns = Campaign.objects.filter(is_historical=False).filter(
         status__in=(CampaignStatus.LAUNCHED, CampaignStatus.REGISTRATION, CampaignStatus.IN_PROGRESS),  # registration is open in all three
         registration_deadline__gte=today,
         registration_deadline__lte=today + datetime.timedelta(days=REGISTRATION_NOTICE_DAYS),
@@ -35,7 +35,7 @@ def reminders_send(*, today: datetime.date) -> int:
             text=f"Nhắc việc: hạn đăng ký thi đua “{campaign.name}” là ngày {campaign.registration_deadline:%d/%m/%Y}.",
             link=campaign.get_absolute_url(),
         )
-    for campaign in Campaign.objects.filter(status__in=REPORTING_STATUSES, start_date__lte=today):
+    for campaign in Campaign.objects.filter(status__in=REPORTING_STATUSES, start_date__lte=today, is_historical=False):
         sent += _report_reminders(campaign, today)
     return sent
 
