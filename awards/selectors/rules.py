@@ -8,9 +8,7 @@ from ..models import AwardRule, RuleSet
 
 
 def ruleset_for(year: int) -> RuleSet | None:
-    """The rule set valid in the achievement year."""
-
-
+    """The rule set valid in the achievement year (the latest one in force during it)."""
     day = date(year, 12, 31)
     return (
         RuleSet.objects.filter(valid_from__lte=day)
@@ -40,4 +38,5 @@ def rules_many(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], AwardRule]:
 
 
 def param(rule: AwardRule | None, name: str, default):
+    """A number or choice the rule set gives (its legal basis is the rule's ``source``), else the 2022 law's default."""
     return (rule.params or {}).get(name, default) if rule is not None else default
