@@ -49,7 +49,7 @@ def agenda_add(*, session: CouncilSession, actor: User, nomination: Nomination, 
     quota = quota_status(code=nomination.award_kind.code, year=year, decider=decider, proposed=proposed)
     if quota and quota["over"]:
         if not nfc(quota_reason):
-            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt (quy tắc 11).", code="quota")
+            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt.", code="quota")
         nomination.quota_override_reason = nfc(quota_reason)[:500]
     nomination.status = NominationStatus.ON_AGENDA
     nomination.save(update_fields=["status", "quota_override_reason"])
