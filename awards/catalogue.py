@@ -197,6 +197,21 @@ for _era, _rules in (("2003", RULES_2003), ("2022", RULES_2024), ("2022", RULES_
         if _code in QUOTA_BASIS:
             _data["params"]["quota_basis"] = QUOTA_BASIS[_code][_era]
 
+# The Law and the decree detailing it, as a decision's căn cứ cites them, in force in each period.
+DECISION_BASES = {
+    "2003": ["Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+             "khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
+             "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"],
+    "2024": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"],
+    # The date of Nghị định 152/2025/NĐ-CP is not confirmed: it is not written.
+    "2025": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+             "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"],
+}
+# The text that gives the Ministry its powers (Nghị định 40/2025/NĐ-CP, in force 01/03/2025), for its DecisionBasis.
+MINISTRY_FUNCTIONS = ("Căn cứ Nghị định số 40/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, "
+                      "quyền hạn và cơ cấu tổ chức của Bộ Công Thương")
+
 RULESETS = [
     ("2003", "Luật Thi đua, khen thưởng 2003 (sửa đổi) + Nghị định 91/2017/NĐ-CP + Thông tư 16/2018/TT-BCT",
      "Luật Thi đua, khen thưởng 2003, sửa đổi 2005, 2013; Nghị định 91/2017/NĐ-CP; Thông tư 16/2018/TT-BCT",
@@ -238,8 +253,10 @@ def seed_catalogue(apps=None) -> None:
     BaseSalary = apps.get_model("awards", "BaseSalary")
     kinds = seed_kinds(AwardKind)
     rule_fields = {f.name for f in AwardRule._meta.get_fields()}  # a migration may run this on an older model
-    for _key, name, basis, start, end, rules in RULESETS:
-        ruleset, _ = RuleSet.objects.get_or_create(name=name, defaults={"legal_basis": basis, "valid_from": start, "valid_to": end})
+    ruleset_fields = {f.name for f in RuleSet._meta.get_fields()}
+    for key, name, basis, start, end, rules in RULESETS:
+        defaults = {"legal_basis": basis, "valid_from": start, "valid_to": end, "decision_bases": DECISION_BASES[key]}
+        ruleset, _ = RuleSet.objects.get_or_create(name=name, defaults={k: v for k, v in defaults.items() if k in ruleset_fields})
         existing = set(AwardRule.objects.filter(ruleset=ruleset).values_list("award_kind__code", flat=True))
         for code, data in rules.items():
             if code in existing:

@@ -58,5 +58,7 @@ def round_page(award_round: AwardRound, *, user) -> dict:
         "decisions": decisions,
         "records": records,
         "bundles": bundles,
+        # One decision per title or form: those with passed nominations still waiting for theirs.
+        "pending_kinds": sorted({n.award_kind for n in nominations if n.status == "passed" and not n.decision_id}, key=lambda k: k.sort_order),
         "can_decide": policies.decide_round_refusal(user, award_round) is None,
     }

@@ -18,6 +18,11 @@ def ruleset_for(year: int) -> RuleSet | None:
     )
 
 
+def ruleset_on(day: date) -> RuleSet | None:
+    """The rule set in force on a day (a decision cites the texts in force when it is signed)."""
+    return RuleSet.objects.filter(valid_from__lte=day).exclude(valid_to__lt=day).order_by("-valid_from").first()
+
+
 def rule_for(code: str, year: int) -> AwardRule | None:
     ruleset = ruleset_for(year)
     if ruleset is None:
