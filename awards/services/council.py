@@ -174,7 +174,7 @@ def session_minutes(*, session: CouncilSession, actor: User, place: str = "", st
         doc_type=DocumentType.MINUTES,
         issuers=[council.unit],
         advisory_body=body,
-        subject=f"Họp {council.name} ngày {session.held_on:%d/%m/%Y}",
+        subject=f"Họp {council.name} xét khen thưởng thành tích năm {', '.join(str(y) for y in sorted({b.nomination.round.achievement_year for b in boxes}))}",
         recipients=["Các thành viên Hội đồng", "Cơ quan thường trực Hội đồng"],
         archive_note=f"VT, {body.short_name}",
         **parts,
