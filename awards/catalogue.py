@@ -179,6 +179,13 @@ RULES_2003 = _changed(RULES_2024, {
     },
 })
 
+# Sources that name the 2022 texts are restated for the sets where other texts applied.
+for _data in RULES_2025.values():
+    _data["source"] = _data["source"].replace("Điều 54 Nghị định 98/2023/NĐ-CP", "Điều 54 Nghị định 152/2025/NĐ-CP")
+for _code, _data in RULES_2003.items():
+    if "2003" not in _data["source"] and "91/2017" not in _data["source"] and "16/2018" not in _data["source"]:
+        _data["source"] = _data["article"] if ND91 in _data["article"] else f"{_data['article']}; {ND91}"
+
 # Who may decide (rule 9), the basis of the council's vote (rule 12), and of each quota (rule 11), per rule set.
 AUTHORITY = {"2003": "Thông tư 16/2018/TT-BCT; Luật Thi đua, khen thưởng 2003", "2022": f"Điều 79, 80 {LAW}"}
 VOTE_2003 = f"khoản 8 Điều 45 {ND91}"
