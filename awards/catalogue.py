@@ -63,7 +63,7 @@ UNIT_HEADS = ["provincial_department", "agency", "enterprise", "public_service",
 MINISTRY = ["ministry"]  # the Minister's own titles and forms: never a province
 PROVINCE = ["province"]  # the provincial chair's own titles and forms
 MINISTER_OR_CHAIR = ["ministry", "province"]  # titles both decide, each for its own units (TLĐXS)
-NOBODY_HERE = []  # the Prime Minister or the President: the Ministry or province proposes
+GOVERNMENT = ["government"]  # the Prime Minister (Art 21, 25, 73): the Ministry or the province proposes
 
 TITLE_DOSSIER = ["to_trinh", "bao_cao_thanh_tich", "bien_ban"]
 INITIATIVE_DOSSIER = TITLE_DOSSIER + ["cong_nhan_sang_kien"]
@@ -93,7 +93,7 @@ RULES_2024 = {
                     source="Điều 23, điểm d khoản 1 Điều 84 Luật; tỷ lệ 15% là mức của Nghị định 91/2017/NĐ-CP, Bộ Công Thương chưa xác nhận mức hiện hành"),
     "cstd-bo": _rule(MINISTRY, INITIATIVE_DOSSIER, SECRET_CSTD, article=f"Điều 22 {LAW}", multiple="3.0",
                      params={"years": 3}, unconfirmed=["vote"], source=f"Điều 22, 79 Luật; Điều 54 Nghị định 98/2023/NĐ-CP; {UNCONFIRMED_VOTE}"),
-    "cstd-tq": _rule(NOBODY_HERE, INITIATIVE_DOSSIER, SECRET_CSTD, article=f"Điều 21 {LAW}", multiple="4.5",
+    "cstd-tq": _rule(GOVERNMENT, INITIATIVE_DOSSIER, SECRET_CSTD, article=f"Điều 21 {LAW}", multiple="4.5",
                      params={"consecutive": "years", "chain": ["cstd-bo", "cstd-tinh"]}, unconfirmed=["vote", "consecutive"],
                      source="Điều 21 Luật (“02 lần liên tục”: theo năm hay theo đợt xét chưa xác nhận)"),
     "tldtt": _rule(UNIT_HEADS, TITLE_DOSSIER, OPEN_MAJORITY, article=f"Điều 28 {LAW}; Điều 4 Thông tư 22/2023/TT-BCT", multiple="0.8",
@@ -103,14 +103,14 @@ RULES_2024 = {
                    source="Điều 27 Luật; tỷ lệ 20% theo ví dụ của ngành Kiểm sát (Thông tư 02/2024/TT-VKSNDTC), mức của Bộ Công Thương chưa xác nhận"),
     "co-bo": _rule(MINISTRY, TITLE_DOSSIER, SECRET_TWO_THIRDS, article=f"Điều 26 {LAW}; Điều 6 Thông tư 22/2023/TT-BCT", multiple="8.0",
                    unconfirmed=["vote"], source="Điều 26 Luật; Điều 6 Thông tư 22/2023/TT-BCT (hiệu lực 01/01/2024–20/02/2025)"),
-    "co-cp": _rule(NOBODY_HERE, TITLE_DOSSIER, SECRET_TWO_THIRDS, article=f"Điều 25 {LAW}", multiple="12.0",
+    "co-cp": _rule(GOVERNMENT, TITLE_DOSSIER, SECRET_TWO_THIRDS, article=f"Điều 25 {LAW}", multiple="12.0",
                    quota=("20", None, 1), params={"quota_base": "cluster_leaders"}, unconfirmed=["vote", "quota"],
                    source="Tỷ lệ 20% số tập thể dẫn đầu cụm, khối: Công văn 5007/BNV-TĐKT (05/9/2023) theo Nghị định 91/2017/NĐ-CP; theo Nghị định 98/2023, 152/2025 chưa xác nhận"),
     "giay-khen": _rule(UNIT_HEADS, TITLE_DOSSIER, OPEN_MAJORITY, article=f"Điều 75 {LAW}; Điều 8 Thông tư 22/2023/TT-BCT",
                        unconfirmed=["vote", "multiple"], source="Điều 75, 80 Luật"),
     "bk-bo": _rule(MINISTRY, TITLE_DOSSIER, SECRET_MAJORITY, article=f"Điều 74 {LAW}; Điều 7 Thông tư 22/2023/TT-BCT",
                    params={"cite": f"điểm d khoản 1 Điều 74 {LAW}"}, unconfirmed=["vote", "multiple"], source="Điều 74 khoản 1 điểm d Luật"),
-    "bk-ttg": _rule(NOBODY_HERE, TITLE_DOSSIER, SECRET_TWO_THIRDS, article=f"Điều 73 {LAW}",
+    "bk-ttg": _rule(GOVERNMENT, TITLE_DOSSIER, SECRET_TWO_THIRDS, article=f"Điều 73 {LAW}",
                     params={"years": 5, "min_rating": "htt", "cstdcs": 3, "initiatives": 0, "after_award": False,
                             "prerequisite": ["bk-bo", "bk-tinh"], "cite": f"điểm b khoản 1 Điều 73 {LAW}"},
                     unconfirmed=["vote", "multiple"], source="Điều 73 khoản 1 điểm b Luật"),

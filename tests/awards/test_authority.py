@@ -23,6 +23,7 @@ CASES = {
     "provincial_department": ("giay-khen", "bk-bo"),
     "agency": ("tldxs", "bk-bo"),
     "enterprise": ("cstdcs", "cstd-bo"),
+    "government": ("bk-ttg", "bk-bo"),
 }
 NAMES = {
     "ministry": "Bộ Công Thương",
@@ -30,6 +31,7 @@ NAMES = {
     "provincial_department": "Sở Công Thương tỉnh Vĩnh Long",
     "agency": "Cục Điện lực",
     "enterprise": "Tổng công ty Máy và Thiết bị công nghiệp",
+    "government": "Thủ tướng Chính phủ",
 }
 
 
