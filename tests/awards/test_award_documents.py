@@ -13,6 +13,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from awards import services as svc
 from awards.catalogue import MINISTRY_FUNCTIONS
@@ -127,3 +128,17 @@ def test_the_minutes_are_the_councils_dated_on_the_meeting_day_and_signed_by_cha
     text = text_of(pdf)
     assert "THI ĐUA - KHEN THƯỞNG Số: 01/BB-HĐTĐKT" in text and "Nguyễn Hồng Diên" in text and "Bùi Thanh Hương" in text
     assert "ngày 10 tháng 3 năm 2026" in text
+
+
+def test_the_round_page_offers_one_decision_per_award_and_says_when_the_power_is_not_declared(client, council_setup, province_pair):
+    award_round = council_setup["round"]
+    so = province_pair["vinh-long"]
+    for code in ("bk-bo", "co-bo"):
+        Nomination.objects.create(round=award_round, proposing_unit=so, unit=so, award_kind=AwardKind.objects.get(code=code),
+                                  achievement="Thành tích năm 2025", status=NominationStatus.PASSED)
+    client.force_login(council_setup["secretary"])
+    page = client.get(reverse("awards:round-detail", args=[award_round.pk])).content.decode()
+    assert "Tặng Bằng khen của Bộ trưởng Bộ Công Thương" in page and "Tặng Cờ thi đua của Bộ Công Thương" in page
+    assert 'data-testid="basis-missing"' in page and 'name="signer_title"' not in page
+    DecisionBasis.objects.create(unit=award_round.deciding_unit, functions_basis=MINISTRY_FUNCTIONS)
+    assert 'data-testid="basis-missing"' not in client.get(reverse("awards:round-detail", args=[award_round.pk])).content.decode()
