@@ -13,6 +13,7 @@ from .models import (
     BaseSalary,
     Council,
     CouncilSession,
+    DecisionBasis,
     Discipline,
     Initiative,
     Rating,
@@ -43,6 +44,12 @@ class AwardKindAdmin(admin.ModelAdmin):
 class AwardRuleAdmin(admin.ModelAdmin):
     list_display = ["award_kind", "ruleset", "reward_multiple", "quota_percent", "pass_threshold", "confirmed"]
     list_filter = ["ruleset", "confirmed"]
+
+
+@admin.register(DecisionBasis)
+class DecisionBasisAdmin(admin.ModelAdmin):
+    list_display = ["unit", "proposer"]
+    autocomplete_fields = ["unit"]
 
 
 @admin.register(BaseSalary)

@@ -209,9 +209,10 @@ class RoundForm(forms.Form):
         self.fields["campaign"].queryset = campaigns
 
 
-class SignerForm(forms.Form):
-    signer_title = forms.CharField(max_length=160, error_messages={"required": "Cần chức vụ người ký quyết định."})
-    signer_name = forms.CharField(max_length=120, error_messages={"required": "Cần họ tên người ký quyết định."})
+class DecisionDraftForm(forms.Form):
+    """Which title or form the decision gives (one per decision); the signer comes from the signing account."""
+
+    award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.all(), required=False, error_messages={"invalid_choice": "Danh hiệu, hình thức không hợp lệ."})
 
 
 class SearchForm(forms.Form):

@@ -11,7 +11,7 @@ from django import forms
 
 from common.parsing import VNDateField, VNDecimalField, VNIntegerField
 from common.text import nfc
-from documents.models import IncomingDocument
+from documents.models import IncomingDocument, SigningPosition
 from units.models import Cluster, Role, Unit, UnitKind
 from units.scoping import role_units
 
@@ -155,8 +155,33 @@ class CampaignFilterForm(forms.Form):
 
 
 class SignerForm(forms.Form):
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=160, error_messages={"required": "Cần nhập chức vụ người ký."})
-    signer_name = forms.CharField(label="Họ và tên người ký", max_length=120, error_messages={"required": "Cần nhập họ tên người ký."})
+    """Who signs for the lead issuer: one of its declared signing positions, or any of its leaders who holds one.
+
+    Nobody types a title or a name: the signature block prints the signing account's position and full name
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I, ô 7a–7b)."""
+
+    signer = forms.ModelChoiceField(
+        label="Người ký", queryset=SigningPosition.objects.none(), required=False,
+        empty_label="Lãnh đạo có chức vụ ký của cơ quan (người ký đầu tiên)",
+        error_messages={"invalid_choice": "Người ký không thuộc cơ quan chủ trì."},
+    )
+
+    def __init__(self, *args, issuer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = signing_positions(issuer)
+        self.fields["signer"].label_from_instance = position_label
+
+
+def signing_positions(issuer):
+    """The active signing positions of an issuer, the head first."""
+    if issuer is None:
+        return SigningPosition.objects.none()
+    return SigningPosition.objects.filter(unit=issuer, is_active=True).select_related("user").order_by("authority", "title")
+
+
+def position_label(position: SigningPosition) -> str:
+    head = f"{position.authority} {position.authority_body} – " if position.authority else ""
+    return f"{head}{position.title}: {position.user.get_full_name()}"
 
 
 class ReviewForm(SignerForm):

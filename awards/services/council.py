@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from common.policies import ensure
 from common.text import nfc
-from documents.models import DocumentType, Series
+from documents.drafts import council_minutes
+from documents.models import DocumentType
+from documents.numbering import council_body
 from documents.services import document_create
 from units.audit import audit_record
 from units.models import User
@@ -19,7 +21,7 @@ from .. import policies
 from ..models import Ballot, BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
 from ..selectors.council import tally
 from ..selectors.eligibility import quota_status
-from ..selectors.rules import rule_for
+from ..selectors.rules import param, rule_for
 
 
 @transaction.atomic
@@ -49,7 +51,7 @@ def agenda_add(*, session: CouncilSession, actor: User, nomination: Nomination, 
     quota = quota_status(code=nomination.award_kind.code, year=year, decider=decider, proposed=proposed)
     if quota and quota["over"]:
         if not nfc(quota_reason):
-            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt (quy tắc 11).", code="quota")
+            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt.", code="quota")
         nomination.quota_override_reason = nfc(quota_reason)[:500]
     nomination.status = NominationStatus.ON_AGENDA
     nomination.save(update_fields=["status", "quota_override_reason"])
@@ -137,10 +139,12 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
 
 
 @transaction.atomic
-def session_minutes(*, session: CouncilSession, actor: User):
-    """The biên bản of a session, in the council's own series: counts and results, never who voted how."""
+def session_minutes(*, session: CouncilSession, actor: User, place: str = "", started: str = "", ended: str = ""):
+    """The biên bản of a session (``documents.drafts.council_minutes``): issued by the council in its own series,
+    dated on the meeting day, signed by the chair and the secretary; counts, results and the vote rule each
+    result follows, never who voted how. ``place`` defaults to the council's place name."""
     ensure(policies.secretary_refusal(actor, session.council))
-    boxes = list(session.boxes.filter(closed=True).select_related("nomination__award_kind", "nomination__person", "nomination__unit"))
+    boxes = list(session.boxes.filter(closed=True).select_related("nomination__award_kind", "nomination__person", "nomination__unit", "nomination__round"))
     if not boxes:
         raise ValidationError("Chưa có nội dung nào được bỏ phiếu xong.", code="empty")
     council = session.council
@@ -151,31 +155,42 @@ def session_minutes(*, session: CouncilSession, actor: User):
     rows = []
     for index, box in enumerate(boxes, start=1):
         result = tally(box=box)
+        nomination = box.nomination
         rows.append([
-            str(index), str(box.nomination.subject), box.nomination.award_kind.name, str(result["for"]), str(result["against"]),
+            str(index), str(nomination.subject), nomination.award_kind.name, str(result["for"]), str(result["against"]),
             f"{result['percent']:.1f}".replace(".", ",") + f" % trên {result['denominator']}", f"{result['present']}/{result['voters']}",
+            vote_rule_text(rule_for(nomination.award_kind.code, nomination.round.achievement_year)),
             "Thông qua" if result["passed"] else "Không thông qua",
         ])
+    body = council_body(council.unit)
+    parts = council_minutes(
+        council=body, held_on=session.held_on, place=nfc(place) or council.unit.place_name or council.unit.name,
+        chair=council.chair, secretary=council.secretary, present=present, agenda_rows=rows,
+        headers=["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Có mặt / tổng số", "Tỷ lệ cần đạt (căn cứ)", "Kết quả"],
+        started=nfc(started), ended=nfc(ended),
+    )
     document = document_create(
         actor=actor,
         doc_type=DocumentType.MINUTES,
         issuers=[council.unit],
-        series=Series.COUNCIL,
-        subject=f"Họp {council.name} ngày {session.held_on:%d/%m/%Y}",
-        body=[
-            {"heading": "I. THÀNH PHẦN", "text": f"Chủ trì: {council.chair.get_full_name()}. Thư ký: {council.secretary.get_full_name()}.",
-             "items": [f"Thành viên có mặt: {', '.join(present)}."]},
-            {"heading": "II. KẾT QUẢ BỎ PHIẾU KÍN",
-             "text": f"Hội đồng xem xét {len(boxes)} hồ sơ và bỏ phiếu kín; kết quả chi tiết tại Phụ lục. Biên bản không ghi nhận ý kiến của từng thành viên."},
-        ],
-        annexes=[{"title": "KẾT QUẢ BỎ PHIẾU", "headers": ["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Có mặt / tổng số", "Kết quả"], "rows": rows, "landscape": True}],
+        advisory_body=body,
+        subject=f"Họp {council.name} xét khen thưởng thành tích năm {', '.join(str(y) for y in sorted({b.nomination.round.achievement_year for b in boxes}))}",
         recipients=["Các thành viên Hội đồng", "Cơ quan thường trực Hội đồng"],
-        signers=[{"unit": council.unit, "authority": "TM.", "authority_body": "Hội đồng", "title": "Chủ tịch", "name": council.chair.get_full_name()}],
+        archive_note=f"VT, {body.short_name}",
+        **parts,
     )
     session.minutes = document
     session.save(update_fields=["minutes"])
     audit_record(actor=actor, action="session_minutes", obj=session, unit=council.unit, summary=f"Lập biên bản: {len(boxes)} hồ sơ")
     return document
+
+
+def vote_rule_text(rule) -> str:
+    """Rule 12 cites its basis: "≥ 90 % tổng số thành viên Hội đồng (khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP)"."""
+    if rule is None:
+        return "quá bán số thành viên có mặt (chưa có quy tắc cho năm thành tích)"
+    percent = f"{rule.pass_threshold * 100:.1f}".replace(".0", "").replace(".", ",")
+    return f"≥ {percent} % {rule.get_denominator_display().lower()} ({param(rule, 'vote_basis', 'căn cứ chưa xác nhận')})"
 
 
 def session_ballots_open(*, session: CouncilSession, actor: User) -> int:

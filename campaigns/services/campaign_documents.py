@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from units.models import UnitKind
 
 from ..models import Campaign
@@ -37,6 +39,21 @@ def launch_document_body(campaign: Campaign) -> list[dict]:
     for number, section in zip(ROMAN, body, strict=False):
         section["heading"] = f"{number}. {section['heading']}"
     return body
+
+
+def signature_blocks(issuers, signer=None) -> list[dict]:
+    """One block per issuer (a joint document is signed by each, the lead first). Nobody types a title or a
+    name: the block prints the position and full name of the account that signs (``documents.document_sign``).
+    ``signer``, a signing position of the lead issuer, gives the lead's block to that account; the draft shows it."""
+    blocks = [{"unit": unit} for unit in issuers]
+    if signer is not None:
+        if signer.unit_id != issuers[0].pk or not signer.is_active:
+            raise ValidationError("Người ký phải có chức vụ ký của cơ quan chủ trì.", code="signer")
+        blocks[0].update(
+            account=signer.user, title=signer.title, name=signer.user.get_full_name(),
+            authority=signer.authority, authority_body=signer.authority_body,
+        )
+    return blocks
 
 
 def recipients(campaign: Campaign) -> list[str]:

@@ -69,8 +69,11 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     events = AuditEvent.objects.filter(action="ballot_voted")
     assert events.count() == 3 and all("Đồng ý" not in e.summary and "for" not in e.summary for e in events)
     minutes = svc.session_minutes(session=council_setup["session"], actor=council_setup["secretary"])
-    assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:8] == ["2", "1", "66,7 % trên 3", "3/3", "Thông qua"]
-    assert f"Thành viên có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
+    row = minutes.annexes[0]["rows"][0]
+    assert minutes.series == "council" and row[3:7] + row[8:] == ["2", "1", "66,7 % trên 3", "3/3", "Thông qua"]
+    assert minutes.dated_on == council_setup["session"].held_on and minutes.advisory_body.short_name == "HĐTĐKT"
+    assert "≥ 50 % số thành viên có mặt (" in row[7]  # the vote rule the result follows, with its basis
+    assert f"Thành viên Hội đồng có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
     assert a.full_name not in str(minutes.annexes)  # the results never name a member
     assert AuditEvent.objects.filter(action="session_minutes").exists()
 

@@ -81,7 +81,7 @@ def test_eligibility_check_page(client, officer_vl, province_pair):
     person = PersonFactory(unit=province_pair["vinh-long"])
     client.force_login(officer_vl)
     body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person": person.pk}).content.decode()
-    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in body
+    assert "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in body
 
 
 def test_session_page_records_attendance_and_shows_quotas(client, ministry, province_pair, officer_vl, media_root):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0008_award_record_deciding_unit'),
+        ('awards', '0010_decision_bases'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
