@@ -35,6 +35,7 @@ PARTICIPATION = BallotParticipation._meta.db_table
 AUDIT = AuditEvent._meta.db_table
 CHOICE_TEXT = {**{value: value for value in VoteChoice.values}, **{label: value for value, label in VoteChoice.choices}}
 PLANTED = "awards_plantedballot"  # the old design, written by the test itself to prove the attacks work
+PLANTED_COUNT = "awards_plantedcount"  # a plain counter per box and option, for the same proof
 
 
 @dataclass
@@ -201,7 +202,7 @@ def attack_each_vote(shots: list[Snapshot], voters) -> dict:
             for row in rows:
                 previous = old.get(row.cells.get(pk, row.position))
                 for name, value in (row.cells.items() if previous else ()):
-                    if isinstance(value, int) and isinstance(previous.get(name), int) and value == previous[name] + 1:
+                    if isinstance(value, int) and not isinstance(value, bool) and value == (previous.get(name) or 0) + 1:
                         moved.add((table, name))
         signals[member.pk] = frozenset(moved)
     groups = defaultdict(list)
@@ -267,13 +268,24 @@ def planted_vote(*, box, member, choice):
                            [os.urandom(16).hex(), box.pk, choice, datetime.date.today()])
 
 
+def planted_counter_vote(*, box, member, choice):
+    """Counters in the clear, moved with the participation: a copy after each vote shows which one moved."""
+    with transaction.atomic():
+        BallotParticipation.objects.create(box=box, member=member)
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {PLANTED_COUNT} SET votes_{choice} = votes_{choice} + 1 WHERE id = %s", [box.pk])  # noqa: S608
+
+
 @pytest.fixture
-def planted_table():
+def planted_table(five_voters):
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TABLE {PLANTED} (id varchar(32) PRIMARY KEY, box_id bigint, choice varchar(8), cast_on date)")
+        cursor.execute(f"CREATE TABLE {PLANTED_COUNT} (id bigint PRIMARY KEY, votes_for integer, votes_against integer)")
+        cursor.execute(f"INSERT INTO {PLANTED_COUNT} VALUES (%s, 0, 0)", [five_voters["box"].pk])  # noqa: S608
     yield
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {PLANTED}")
+        cursor.execute(f"DROP TABLE {PLANTED_COUNT}")
 
 
 def run_votes(scenario, vote) -> tuple[Snapshot, list[Snapshot]]:
@@ -330,7 +342,13 @@ def test_attacks_recover_every_choice_from_the_old_design(five_voters, planted_t
     assert_old_design_leaks(found, five_voters["voters"], expected)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 §1: the ballot row is written with its participation")
+@pytest.mark.django_db(transaction=True)
+def test_copies_after_each_vote_recover_every_choice_from_plain_counters(five_voters, planted_table):
+    before, shots = run_votes(five_voters, planted_counter_vote)
+    found = channels(five_voters, before, shots, closed=None)
+    assert_old_design_leaks(found, five_voters["voters"], ["bản sao sau từng phiếu"])
+
+
 @pytest.mark.django_db(transaction=True)
 def test_no_channel_links_a_voter_to_a_choice(five_voters):
     before, shots = run_votes(five_voters, svc.ballot_vote)
@@ -361,7 +379,6 @@ def test_postgresql_attacks_recover_every_choice_from_the_old_design(five_voters
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(strict=True, reason="issue 12 §1: the ballot row is written with its participation")
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_no_channel_links_a_voter_to_a_choice(five_voters):
     _postgresql()

@@ -14,7 +14,7 @@ from awards.models import (
     AwardKind,
     AwardRecord,
     AwardRound,
-    Ballot,
+    BallotBox,
     BallotParticipation,
     NominationStatus,
 )
@@ -113,13 +113,17 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     assert (result["for"], result["denominator"], str(result["percent"])) == (2, 3, "66.7") and result["passed"] is True
 
 
-def test_ballot_schema_keeps_no_voter_and_no_time():
+def test_ballot_schema_keeps_no_ballot_row_and_no_time():
+    """Counts per box, no row per ballot: the box holds no voter and no time, the participation no choice."""
+    from django.apps import apps
     from django.db import models
 
     user_model = __import__("django.contrib.auth", fromlist=["get_user_model"]).get_user_model()
-    for field in Ballot._meta.get_fields():
-        assert getattr(field, "related_model", None) is not user_model
-        assert not isinstance(field, models.DateTimeField | models.TimeField)
+    assert not [m for m in apps.get_app_config("awards").get_models() if any(f.name == "choice" for f in m._meta.get_fields())]
+    for field in BallotBox._meta.get_fields():
+        assert getattr(field, "related_model", None) is not user_model or field.name == "participations"
+        assert not isinstance(field, models.DateTimeField | models.TimeField | models.DateField)
+    assert {f.name for f in BallotParticipation._meta.get_fields()} == {"id", "box", "member"}
     assert BallotParticipation._meta.constraints[0].fields == ("box", "member")
 
 
@@ -147,7 +151,9 @@ def test_concurrent_double_vote_gives_one_ballot(council_setup, officer_vl, prov
         thread.start()
     for thread in threads:
         thread.join()
-    assert Ballot.objects.filter(box=box).count() == 1 and len(errors) == 1
+    assert BallotParticipation.objects.filter(box=box).count() == 1 and len(errors) == 1
+    box = svc.ballot_close(box=box, actor=council_setup["secretary"])
+    assert (box.votes_for, box.votes_against) == (1, 0)
 
 
 def test_quota_over_needs_council_reason(council_setup, officer_vl, province_pair):
