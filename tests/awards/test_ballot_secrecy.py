@@ -390,7 +390,7 @@ def test_postgresql_no_channel_links_a_voter_to_a_choice(five_voters):
     assert_nothing_links(found, five_voters["voters"])
 
 
-# The pages: a vote through the site leaves its choice in no log line, cache entry or session.
+# The pages: a vote through the site leaves its choice in no log line (SQL included), cache entry or session.
 
 @pytest.mark.django_db
 def test_vote_through_the_site_leaves_no_choice_in_logs_cache_or_session(client, five_voters, caplog):
@@ -398,11 +398,17 @@ def test_vote_through_the_site_leaves_no_choice_in_logs_cache_or_session(client,
     from django.core.cache import cache
 
     caplog.set_level("DEBUG")
+    caplog.set_level("DEBUG", logger="django.db.backends")
     box = five_voters["box"]
-    for member, choice in zip(five_voters["voters"], PATTERN, strict=True):
-        client.force_login(member)
-        response = client.post(reverse("awards:ballot-action", args=[box.pk, "vote"]), {"choice": choice})
-        assert response.status_code == 302
+    connection.force_debug_cursor = True  # every SQL statement and its parameters go to the log, as a statement log would
+    try:
+        for member, choice in zip(five_voters["voters"], PATTERN, strict=True):
+            client.force_login(member)
+            response = client.post(reverse("awards:ballot-action", args=[box.pk, "vote"]), {"choice": choice})
+            assert response.status_code == 302
+    finally:
+        connection.force_debug_cursor = False
+    assert any("awards_ballotparticipation" in r.getMessage() for r in caplog.records)  # the statements were logged
     assert BallotParticipation.objects.filter(box=box).count() == len(PATTERN)
     words = ("choice", *VoteChoice.labels)
     assert not [r.getMessage() for r in caplog.records if any(w in r.getMessage() for w in words)]
