@@ -72,11 +72,19 @@ def _joint_plan(seeder, units, users) -> None:
 
 
 def _open_ballot(seeder, units, users) -> None:
-    """Sở Công Thương tỉnh Nghệ An's dossier for a Bằng khen on the session's agenda, its secret ballot open."""
-    session = CouncilSession.objects.filter(title="Phiên họp xét khen thưởng năm 2026").select_related("council").first()
+    """Sở Công Thương tỉnh Nghệ An's dossier for a Bằng khen before a session of its own, its secret ballot open
+    (the walkthrough's session stays empty for the README's steps)."""
+    import datetime
+
+    main_session = CouncilSession.objects.filter(title="Phiên họp xét khen thưởng năm 2026").select_related("council").first()
     award_round = AwardRound.objects.filter(name="Xét khen thưởng thành tích năm 2026 của Bộ Công Thương").first()
     unit, secretary = units.get("sct-nghe-an"), users.get("demo-thuky")
-    if not (session and award_round and unit and secretary) or BallotBox.objects.filter(session=session, nomination__unit=unit).exists():
+    if not (main_session and award_round and unit and secretary):
+        return
+    session, _ = CouncilSession.objects.get_or_create(
+        council=main_session.council, title="Phiên họp xét khen thưởng tháng 11 năm 2026", defaults={"held_on": datetime.date(2026, 11, 30)}
+    )
+    if BallotBox.objects.filter(session=session, nomination__unit=unit).exists():
         return
     nomination = Nomination.objects.create(
         round=award_round, proposing_unit=unit, unit=unit, award_kind=AwardKind.objects.get(code="bk-bo"),
