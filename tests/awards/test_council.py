@@ -302,8 +302,8 @@ def test_council_sees_a_nomination_only_once_submitted(client, council_setup, of
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_0009_turns_ballots_into_counts_and_back(council_setup, officer_vl, province_pair):
-    """Back to 0008 each count becomes ballot rows; forward again they become counts, and the table goes."""
+def test_migration_0012_turns_ballots_into_counts_and_back(council_setup, officer_vl, province_pair):
+    """Back to 0011 each count becomes ballot rows; forward again they become counts, and the table goes."""
     from django.db.migrations.executor import MigrationExecutor
 
     from awards.models.council import unseal_count
@@ -318,7 +318,7 @@ def test_migration_0009_turns_ballots_into_counts_and_back(council_setup, office
     svc.ballot_vote(box=still_open, member=b, choice="against")
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
-    before = [("awards", "0008_award_record_deciding_unit")]
+    before = [("awards", "0011_award_record_verification")]
     try:
         executor.migrate(before)
         old = executor.loader.project_state(before).apps.get_model("awards", "Ballot")
