@@ -20,6 +20,7 @@ from .models import (
     CampaignStatus,
     Direction,
     Indicator,
+    IndicatorDirection,
     IndicatorKind,
     LaunchDocumentType,
     ReportCycle,
@@ -172,7 +173,7 @@ class RegistrationForm(forms.Form):
             self.fields[prefix + "value"] = VNDecimalField(required=False, min_value=0, initial=target.target_value if target else None)
             self.fields[prefix + "baseline"] = VNDecimalField(required=False, min_value=0, initial=target.baseline if target else None)
             self.fields[prefix + "direction"] = forms.ChoiceField(
-                required=False, choices=Direction.choices, initial=target.direction if target else Direction.AT_LEAST
+                required=False, choices=Direction.choices, initial=target.direction if target else indicator.target_direction
             )
             self.fields[prefix + "deadline"] = VNDateField(required=False, initial=target.deadline if target else None)
             self.fields[prefix + "note"] = forms.CharField(required=False, max_length=500, initial=target.note if target else "")
@@ -208,7 +209,7 @@ class RegistrationForm(forms.Form):
                     "indicator": indicator,
                     "target_value": None if milestone else value,
                     "baseline": None if milestone else data.get(key + "baseline"),
-                    "direction": data.get(key + "direction") or Direction.AT_LEAST,
+                    "direction": data.get(key + "direction") or indicator.target_direction,
                     "deadline": deadline,
                     "note": nfc(data.get(key + "note") or ""),
                 }
@@ -272,15 +273,38 @@ class EvidenceForm(UploadForm):
         self.fields["target"].queryset = report.registration.targets.all()
 
 
-class IndicatorForm(forms.Form):
-    name = forms.CharField(max_length=300)
-    unit_of_measure = forms.CharField(required=False, max_length=40)
-    kind = forms.ChoiceField(choices=IndicatorKind.choices)
+class IndicatorEditForm(forms.Form):
+    """An indicator's name, unit of measure, kind, direction and whether new campaigns are offered it."""
+
+    name = forms.CharField(max_length=300, error_messages={"required": "Cần nhập tên chỉ tiêu.", "max_length": "Tên chỉ tiêu tối đa 300 ký tự."})
+    unit_of_measure = forms.CharField(required=False, max_length=40, error_messages={"max_length": "Đơn vị tính tối đa 40 ký tự."})
+    kind = forms.ChoiceField(choices=IndicatorKind.choices, error_messages={"invalid_choice": "Loại chỉ tiêu không hợp lệ."})
+    direction = forms.ChoiceField(required=False, choices=IndicatorDirection.choices, error_messages={"invalid_choice": "Chiều đánh giá không hợp lệ."})
+    is_active = forms.BooleanField(required=False)
+
+    def clean_direction(self):
+        return self.cleaned_data["direction"] or IndicatorDirection.HIGHER
+
+
+class IndicatorForm(IndicatorEditForm):
+    """A new indicator, for the sector's catalogue (no owner) or for a unit whose campaigns the account manages."""
+
     code = forms.CharField(required=False, max_length=60)
+    owner = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, error_messages={
+        "invalid_choice": "Đơn vị quản lý không hợp lệ.", "required": "Chọn đơn vị quản lý chỉ tiêu."})
+
+    def __init__(self, *args, owners, sector: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["is_active"]
+        self.fields["owner"].queryset, self.fields["owner"].required = owners, not sector
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=100)
+
+
+class IndicatorFilterForm(SearchForm):
+    active = forms.ChoiceField(required=False, choices=[("", "Mọi trạng thái"), ("1", "Đang dùng"), ("0", "Ngừng dùng")])
 
 
 SORT_CHOICES = [

@@ -14,9 +14,9 @@ from .campaigns import (
     ReportCycle,
 )
 from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
-from .indicators import Indicator, IndicatorKind
+from .indicators import DIRECTION_SHORT, Indicator, IndicatorDirection, IndicatorKind, IndicatorQuerySet
 from .notifications import Notification
-from .registrations import Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
+from .registrations import DIRECTION_SYMBOLS, Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
 from .reports import (
     PERIOD_ORDER,
     ZERO,
@@ -45,10 +45,14 @@ __all__ = [
     "CovenantScore",
     "CovenantSignature",
     "CovenantStatus",
+    "DIRECTION_SHORT",
+    "DIRECTION_SYMBOLS",
     "Direction",
     "Evidence",
     "Indicator",
+    "IndicatorDirection",
     "IndicatorKind",
+    "IndicatorQuerySet",
     "LaunchDocumentType",
     "LeaderVote",
     "Notification",

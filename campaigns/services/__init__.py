@@ -10,7 +10,7 @@ from .covenants import (
     covenant_sign,
 )
 from .evidence import check_quota, evidence_add, evidence_delete
-from .indicators import indicator_create
+from .indicators import indicator_create, indicator_set_active, indicator_update
 from .notifications import notify_units
 from .registrations import registration_decide, registration_save, registration_submit
 from .reminders import reminders_send
@@ -32,6 +32,8 @@ __all__ = [
     "evidence_add",
     "evidence_delete",
     "indicator_create",
+    "indicator_set_active",
+    "indicator_update",
     "launch_annexes",
     "launch_document_body",
     "notify_units",
