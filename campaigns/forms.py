@@ -65,6 +65,7 @@ class CampaignForm(forms.Form):
         self.fields["parent"].queryset = parents.exclude(pk=exclude_parent.pk) if exclude_parent else parents
         self.fields["participants"].queryset = Unit.objects.visible_to(user).filter(is_active=True).order_by("path")
         self.fields["clusters"].queryset = Cluster.objects.visible_to(user).order_by("name")
+        self.fields["indicators"].queryset = Indicator.objects.active().available_to(user).order_by("name")
         for name in ("participants", "clusters", "indicators"):
             self.fields[name].widget.attrs["size"] = 8
         self.helper = FormHelper()

@@ -23,3 +23,21 @@ def page_links(page: str, obj, user) -> list[dict]:
         if found:
             links.append({"label": found[0], "url": found[1]})
     return links
+
+
+# A higher app may settle a cluster's members for a year (a covenant signed by them): the cluster screens
+# then refuse to change them. ``guard(cluster, year)`` returns the reason, or None.
+_membership_guards: list[Callable] = []
+
+
+def register_membership_guard(guard: Callable) -> None:
+    if guard not in _membership_guards:
+        _membership_guards.append(guard)
+
+
+def membership_settled(cluster, year: int) -> str | None:
+    for guard in _membership_guards:
+        reason = guard(cluster, year)
+        if reason:
+            return reason
+    return None
