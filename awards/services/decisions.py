@@ -17,7 +17,7 @@ from units.audit import audit_record
 from units.models import User
 
 from .. import policies
-from ..models import AwardRecord, AwardRound, Nomination, NominationStatus
+from ..models import AwardRecord, AwardRound, Nomination, NominationStatus, RoundKind
 from ..selectors.decisions import reward_money
 from .certificates import certificates_request
 
@@ -41,17 +41,19 @@ def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, s
             f"{money:,}".replace(",", ".") if money else "Theo quy định",
         ])
     decider = award_round.deciding_unit
+    sudden = award_round.kind == RoundKind.SUDDEN
+    achievement = "thành tích xuất sắc đột xuất" if sudden else f"thành tích năm {award_round.achievement_year}"
     document = document_create(
         actor=actor,
         doc_type=DocumentType.DECISION,
         issuers=[decider],
-        subject=f"Về việc khen thưởng thành tích năm {award_round.achievement_year}",
+        subject="Về việc khen thưởng đột xuất" if sudden else f"Về việc khen thưởng thành tích năm {award_round.achievement_year}",
         legal_bases=[
             "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
             "Căn cứ kết quả bỏ phiếu của Hội đồng Thi đua - Khen thưởng;",
         ],
         body=[
-            {"heading": "Điều 1.", "text": f"Khen thưởng {len(nominations)} tập thể, cá nhân có tên tại Phụ lục kèm theo, đã có thành tích năm {award_round.achievement_year}."},
+            {"heading": "Điều 1.", "text": f"Khen thưởng {len(nominations)} tập thể, cá nhân có tên tại Phụ lục kèm theo, đã có {achievement}."},
             {"heading": "Điều 2.", "text": "Tiền thưởng thực hiện theo quy định hiện hành, mức tại Phụ lục."},
             {"heading": "Điều 3.", "text": "Quyết định có hiệu lực kể từ ngày ký. Thủ trưởng các đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."},
         ],

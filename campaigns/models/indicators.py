@@ -2,7 +2,6 @@
 and the direction in which a value is better."""
 
 from django.db import models
-from django.db.models import Q
 
 
 class IndicatorKind(models.TextChoices):
@@ -38,7 +37,10 @@ class IndicatorQuerySet(models.QuerySet):
         """The sector's indicators and those of units the account may see."""
         from units.scoping import unit_scope_filter
 
-        return self.filter(Q(owner__isnull=True) | unit_scope_filter(user, field="owner_id"))
+        scoped = unit_scope_filter(user, field="owner_id")
+        if not scoped:  # the whole sector: an empty Q would drop out of the "or" below
+            return self.all()
+        return self.filter(models.Q(owner__isnull=True) | scoped)
 
 
 class Indicator(models.Model):
