@@ -11,8 +11,9 @@ class AwardsConfig(AppConfig):
 
         from documents.extensions import on_issue, register_renderer
         from documents.models import PdfJobKind
-        from units.extensions import register_page_link
+        from units.extensions import register_page_link, register_todo
 
+        from .selectors.todo import todo
         from .services import decision_issued, render_bundle_job, render_certificate_job
 
         register_page_link("unit", lambda unit, user: ("Lịch sử khen thưởng", reverse("awards:unit-history", args=[unit.pk])))
@@ -20,3 +21,4 @@ class AwardsConfig(AppConfig):
         on_issue(decision_issued)
         register_renderer(PdfJobKind.CERTIFICATE, render_certificate_job)
         register_renderer(PdfJobKind.CERTIFICATE_BUNDLE, render_bundle_job)
+        register_todo(todo)

@@ -13,7 +13,7 @@ def milestones_have_their_direction(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0005_registration_in_force_and_pending'),
+        ('campaigns', '0006_notification_moved_to_units'),
         ('units', '0001_initial'),
     ]
 
