@@ -242,10 +242,10 @@ def _fraction(percent):
 class CouncilForm(forms.Form):
     """A council's members, chair, secretary and the minimums of its own rules of procedure (in %)."""
 
-    name = forms.CharField(max_length=300, error_messages={"required": "Cần nhập tên Hội đồng."})
-    chair = forms.ModelChoiceField(queryset=User.objects.none(), error_messages={"required": "Chọn chủ tịch Hội đồng.", "invalid_choice": "Chủ tịch không hợp lệ."})
-    secretary = forms.ModelChoiceField(queryset=User.objects.none(), error_messages={"required": "Chọn thư ký Hội đồng.", "invalid_choice": "Thư ký không hợp lệ."})
-    members = forms.ModelMultipleChoiceField(queryset=User.objects.none(), required=False, error_messages={"invalid_choice": "Thành viên không hợp lệ."})
+    name = forms.CharField(label="Tên Hội đồng", max_length=300, error_messages={"required": "Cần nhập tên Hội đồng."})
+    chair = forms.ModelChoiceField(label="Chủ tịch", queryset=User.objects.none(), error_messages={"required": "Chọn chủ tịch Hội đồng.", "invalid_choice": "Chủ tịch không hợp lệ."})
+    secretary = forms.ModelChoiceField(label="Thư ký", queryset=User.objects.none(), error_messages={"required": "Chọn thư ký Hội đồng.", "invalid_choice": "Thư ký không hợp lệ."})
+    members = forms.ModelMultipleChoiceField(label="Thành viên", queryset=User.objects.none(), required=False, error_messages={"invalid_choice": "Thành viên không hợp lệ."})
     quorum_percent = VNDecimalField(required=False, min_value=0, max_digits=5, decimal_places=1, label="Tỷ lệ có mặt tối thiểu (%)")
     threshold_percent = VNDecimalField(required=False, min_value=0, max_digits=5, decimal_places=1, label="Tỷ lệ tán thành tối thiểu (%)")
 

@@ -35,6 +35,14 @@ class Council(models.Model):
     def get_absolute_url(self):
         return reverse("awards:council-update", args=[self.pk])
 
+    @property
+    def quorum_percent(self):
+        return self.quorum_fraction * 100 if self.quorum_fraction is not None else None
+
+    @property
+    def threshold_percent(self):
+        return self.pass_threshold * 100 if self.pass_threshold is not None else None
+
 
 class CouncilSession(models.Model):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="sessions")

@@ -87,7 +87,7 @@ def _code(name: str) -> str:
     return code
 
 
-def _save_rule(kind: AwardKind, values: dict) -> AwardRule:
+def _save_rule(kind: AwardKind, values: dict, *, actor: User) -> AwardRule:
     ruleset = ruleset_in_force()
     if ruleset is None:
         raise ValidationError("Chưa có bộ quy tắc khen thưởng đang có hiệu lực; đề nghị quản trị hệ thống bổ sung.", code="no_ruleset")
@@ -95,6 +95,8 @@ def _save_rule(kind: AwardKind, values: dict) -> AwardRule:
     for field in RULE_FIELDS:
         setattr(rule, field, values[field])
     rule.article = rule.article or ""
+    # entered by a manager, not checked against the text: the catalogue shows it as unconfirmed, and says by whom
+    rule.source = rule.source or f"Nhập trên hệ thống: {actor.get_full_name()}{f' ({actor.unit.name})' if actor.unit_id else ''}"[:300]
     rule.full_clean()
     rule.save()
     return rule
@@ -109,7 +111,7 @@ def award_kind_create(*, actor: User, owner=None, **values) -> AwardKind:
     kind = AwardKind(code=_code(values["name"]), owner=owner, sort_order=100, **{f: values[f] for f in KIND_FIELDS})
     kind.full_clean()
     kind.save()
-    rule = _save_rule(kind, values)
+    rule = _save_rule(kind, values, actor=actor)
     audit_record(actor=actor, action="award_kind_create", obj=kind, unit=owner or actor.unit,
                  summary=f"Thêm {kind.name} ({kind.deciding_body or 'cơ quan quyết định theo quy tắc'}; {rule.ruleset.name[:80]})")
     return kind
@@ -127,7 +129,7 @@ def award_kind_update(*, actor: User, kind: AwardKind, is_active: bool = True, *
     kind.is_active = is_active
     kind.full_clean()
     kind.save()
-    rule = _save_rule(kind, values)
+    rule = _save_rule(kind, values, actor=actor)
     audit_record(actor=actor, action="award_kind_update", obj=kind, unit=kind.owner or actor.unit,
                  summary=f"Sửa {kind.name}{'' if is_active else ' (ngừng dùng)'}; quy tắc {rule.ruleset.name[:80]}")
     return kind
