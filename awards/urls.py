@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import catalogue, council, decisions, eligibility, history, honour, nominations, rounds
+from .views import (
+    catalogue,
+    catalogue_setup,
+    council,
+    council_setup,
+    decisions,
+    eligibility,
+    history,
+    honour,
+    nominations,
+    rounds,
+)
 
 app_name = "awards"
 
@@ -8,6 +19,8 @@ app_name = "awards"
 urlpatterns = [
     path("vinh-danh/", honour.honour_board, name="honour-board"),
     path("khen-thuong/danh-muc/", catalogue.catalogue, name="catalogue"),
+    path("khen-thuong/danh-muc/them/", catalogue_setup.award_kind_create, name="award-kind-create"),
+    path("khen-thuong/danh-muc/<int:pk>/sua/", catalogue_setup.award_kind_update, name="award-kind-update"),
     path("khen-thuong/kiem-tra/", eligibility.eligibility_check, name="eligibility-check"),
     path("khen-thuong/nhap-lich-su/", history.history_import, name="history-import"),
     path("khen-thuong/ca-nhan/<int:pk>/", history.person_history, name="person-history"),
@@ -24,8 +37,12 @@ urlpatterns = [
     path("khen-thuong/de-nghi/<int:pk>/rut/", nominations.nomination_withdraw, name="nomination-withdraw"),
     path("khen-thuong/ho-so/<int:pk>/", nominations.dossier_download, name="dossier-download"),
     path("khen-thuong/hoi-dong/", council.session_list, name="session-list"),
+    path("khen-thuong/hoi-dong/thiet-lap/", council_setup.council_list, name="council-list"),
+    path("khen-thuong/hoi-dong/thiet-lap/lap/<int:unit_pk>/", council_setup.council_create, name="council-create"),
+    path("khen-thuong/hoi-dong/thiet-lap/<int:pk>/", council_setup.council_update, name="council-update"),
     path("khen-thuong/dot/", rounds.round_list, name="round-list"),
     path("khen-thuong/dot/<int:pk>/", rounds.round_detail, name="round-detail"),
+    path("khen-thuong/dot/<int:pk>/sua/", rounds.round_update, name="round-update"),
     path("khen-thuong/dot/<int:pk>/quyet-dinh/", decisions.decision_draft, name="decision-draft"),
     path("khen-thuong/dot/<int:pk>/in-tat-ca/<int:document_pk>/", decisions.certificate_bundle, name="certificate-bundle"),
     path("khen-thuong/chung-nhan/<int:pk>/", decisions.certificate_download, name="certificate-download"),

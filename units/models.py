@@ -183,6 +183,14 @@ class Cluster(models.Model):
     def get_absolute_url(self):
         return reverse("units:cluster-detail", args=[self.pk])
 
+    @property
+    def lead_title(self) -> str:
+        return "Khối trưởng" if self.kind == ClusterKind.BLOCK else "Cụm trưởng"
+
+    @property
+    def deputy_title(self) -> str:
+        return "Khối phó" if self.kind == ClusterKind.BLOCK else "Cụm phó"
+
 
 class ClusterRole(models.TextChoices):
     LEAD = "lead", "Cụm trưởng"
@@ -209,6 +217,15 @@ class ClusterMembership(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.cluster} ({self.year})"
+
+    @property
+    def role_title(self) -> str:
+        """The role as a cụm or a khối words it (Khối trưởng in a block)."""
+        if self.role == ClusterRole.LEAD:
+            return self.cluster.lead_title
+        if self.role == ClusterRole.DEPUTY:
+            return self.cluster.deputy_title
+        return self.get_role_display()
 
 
 class Gender(models.TextChoices):

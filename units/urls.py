@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import inbox, views
+from . import cluster_views, inbox, views
 
 app_name = "units"
 
@@ -11,8 +11,12 @@ urlpatterns = [
     path("don-vi/<int:unit_pk>/ca-nhan/them/", views.person_create, name="person-create"),
     path("ca-nhan/<int:pk>/", views.person_detail, name="person-detail"),
     path("ca-nhan/<int:pk>/sua/", views.person_update, name="person-update"),
-    path("cum-thi-dua/", views.cluster_list, name="cluster-list"),
-    path("cum-thi-dua/<int:pk>/", views.cluster_detail, name="cluster-detail"),
+    path("cum-thi-dua/", cluster_views.cluster_list, name="cluster-list"),
+    path("cum-thi-dua/lap/", cluster_views.cluster_create, name="cluster-create"),
+    path("cum-thi-dua/<int:pk>/", cluster_views.cluster_detail, name="cluster-detail"),
+    path("cum-thi-dua/<int:pk>/sua/", cluster_views.cluster_update, name="cluster-update"),
+    path("cum-thi-dua/<int:pk>/nam/", cluster_views.cluster_year_pick, name="cluster-year-pick"),
+    path("cum-thi-dua/<int:pk>/nam/<int:year>/", cluster_views.cluster_year, name="cluster-year"),
     path("quan-tri/tai-khoan/", views.user_list, name="user-list"),
     path("quan-tri/tai-khoan/them/", views.user_create, name="user-create"),
     path("quan-tri/tai-khoan/<int:pk>/", views.user_detail, name="user-detail"),

@@ -24,6 +24,12 @@ class Council(models.Model):
     chair = models.ForeignKey("units.User", verbose_name="chủ tịch", on_delete=models.PROTECT, related_name="+")
     secretary = models.ForeignKey("units.User", verbose_name="thư ký", on_delete=models.PROTECT, related_name="+")
     members = models.ManyToManyField("units.User", verbose_name="thành viên", related_name="councils")
+    # The council's own rules of procedure (quy chế hoạt động, ND 98/2023 Art 49): minimums that may be stricter than a
+    # title's vote rule, never looser. Empty: the title's rule alone.
+    quorum_fraction = models.DecimalField(
+        "tỷ lệ có mặt tối thiểu theo quy chế", max_digits=4, decimal_places=3, null=True, blank=True
+    )
+    pass_threshold = models.DecimalField("tỷ lệ tán thành tối thiểu theo quy chế", max_digits=4, decimal_places=3, null=True, blank=True)
 
     class Meta:
         verbose_name = "Hội đồng Thi đua - Khen thưởng"
@@ -31,6 +37,17 @@ class Council(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("awards:council-update", args=[self.pk])
+
+    @property
+    def quorum_percent(self):
+        return self.quorum_fraction * 100 if self.quorum_fraction is not None else None
+
+    @property
+    def threshold_percent(self):
+        return self.pass_threshold * 100 if self.pass_threshold is not None else None
 
 
 class CouncilSession(models.Model):

@@ -19,7 +19,7 @@ from units.models import User
 from .. import policies
 from ..models import BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
 from ..models.council import seal_count, unseal_count
-from ..selectors.council import tally
+from ..selectors.council import tally, vote_minimums
 from ..selectors.eligibility import quota_status
 from ..selectors.rules import param, rule_for
 
@@ -134,8 +134,7 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
         )
     votes_for, votes_against = count[VoteChoice.FOR], count[VoteChoice.AGAINST]
     rule = rule_for(nomination.award_kind.code, nomination.round.achievement_year)
-    quorum = rule.quorum_fraction if rule else Decimal("0.5")
-    threshold = rule.pass_threshold if rule else Decimal("0.5")
+    quorum, threshold = vote_minimums(council, rule)
     if rule is None or rule.denominator == "all":
         denominator = len(voters)
     else:  # members present, plus absent members' written votes where the rule allows them

@@ -62,7 +62,7 @@ def nomination_create(request):
             form_error_messages(request, form)
     persons = Person.objects.visible_to(request.user).filter(unit__in=units).order_by("full_name")[:500]
     return render(request, "awards/nomination_form.html", {
-        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True), "persons": persons, "posted": form.data,
+        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True).available_to(request.user), "persons": persons, "posted": form.data,
     })
 
 

@@ -18,7 +18,7 @@ from .campaigns import (
 )
 from .covenants import CovenantForm, CovenantScoreForm, CovenantSignForm, LeaderVoteForm, MemberUnitForm
 from .dashboard import SORT_CHOICES, DashboardFilterForm
-from .indicators import IndicatorForm, SearchForm
+from .indicators import IndicatorEditForm, IndicatorFilterForm, IndicatorForm, SearchForm
 from .registrations import RegistrationForm
 from .reports import EvidenceForm, ReportCreateForm, ReportForm, UploadForm
 
@@ -32,6 +32,8 @@ __all__ = [
     "DashboardFilterForm",
     "DecisionForm",
     "EvidenceForm",
+    "IndicatorEditForm",
+    "IndicatorFilterForm",
     "IndicatorForm",
     "LeaderVoteForm",
     "MemberUnitForm",

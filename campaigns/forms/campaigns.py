@@ -70,6 +70,7 @@ class CampaignForm(forms.Form):
             receiving_unit__in=role_units(user, Role.CAMPAIGN_MANAGER).values("pk")
         ).select_related("issuer").order_by("-issued_on")
         self.fields["clusters"].queryset = Cluster.objects.visible_to(user).order_by("name")
+        self.fields["indicators"].queryset = Indicator.objects.active().available_to(user).order_by("name")
         for name in ("participants", "clusters", "indicators"):
             self.fields[name].widget.attrs["size"] = 8
         self.helper = FormHelper()

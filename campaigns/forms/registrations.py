@@ -41,7 +41,7 @@ class RegistrationForm(forms.Form):
             self.fields[prefix + "value"] = VNDecimalField(required=False, min_value=0, initial=target.target_value if target else None)
             self.fields[prefix + "baseline"] = VNDecimalField(required=False, min_value=0, initial=target.baseline if target else None)
             self.fields[prefix + "direction"] = forms.ChoiceField(
-                required=False, choices=Direction.choices, initial=target.direction if target else Direction.AT_LEAST
+                required=False, choices=Direction.choices, initial=target.direction if target else indicator.target_direction
             )
             self.fields[prefix + "deadline"] = VNDateField(required=False, initial=target.deadline if target else None)
             self.fields[prefix + "note"] = forms.CharField(required=False, max_length=500, initial=target.note if target else "")
@@ -77,7 +77,7 @@ class RegistrationForm(forms.Form):
                     "indicator": indicator,
                     "target_value": None if milestone else value,
                     "baseline": None if milestone else data.get(key + "baseline"),
-                    "direction": data.get(key + "direction") or Direction.AT_LEAST,
+                    "direction": data.get(key + "direction") or indicator.target_direction,
                     "deadline": deadline,
                     "note": nfc(data.get(key + "note") or ""),
                 }

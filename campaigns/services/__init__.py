@@ -10,7 +10,7 @@ from .covenants import (
     covenant_sign,
 )
 from .evidence import check_quota, evidence_add, evidence_delete
-from .indicators import indicator_create
+from .indicators import indicator_create, indicator_set_active, indicator_update
 from .notifications import notify_units
 from .past import campaign_record_past, registration_record_past, report_record_past
 from .registrations import registration_decide, registration_save, registration_submit
@@ -34,6 +34,8 @@ __all__ = [
     "evidence_add",
     "evidence_delete",
     "indicator_create",
+    "indicator_set_active",
+    "indicator_update",
     "launch_annexes",
     "launch_document_body",
     "notify_units",

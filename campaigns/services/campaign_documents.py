@@ -77,9 +77,9 @@ def launch_annexes(campaign: Campaign) -> list[dict]:
     return [
         {
             "title": "DANH MỤC CHỈ TIÊU THI ĐUA ĐỀ NGHỊ CÁC ĐƠN VỊ ĐĂNG KÝ",
-            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu"],
+            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu", "Chiều đánh giá"],
             "rows": [
-                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display()]
+                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display(), indicator.direction_label]
                 for index, indicator in enumerate(indicators, start=1)
             ],
             "landscape": False,
