@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
 from documents.models import DocumentStatus, OfficialDocument, Series
+from units.models import Role, Unit
+from units.scoping import is_system_admin, role_units
 
-from .models import AppliedSignature, SignatureRole, Verification, normalise_code
+from .models import AppliedSignature, SignatureRole, SigningCredential, Verification, normalise_code
 
 PUBLIC_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
 
@@ -42,3 +45,29 @@ def with_signed_flag(documents: QuerySet[OfficialDocument]) -> QuerySet[Official
 
 def verification_for(document: OfficialDocument) -> Verification | None:
     return Verification.objects.filter(document=document).first()
+
+
+# --- certificates of organisations (kept by their records clerk) ------------------------------------
+
+
+def credential_units_for_user(user) -> QuerySet[Unit]:
+    """The organisations whose certificate the account keeps: every one for an administrator, else
+    those where it is the records clerk."""
+    units = Unit.objects.all() if is_system_admin(user) else role_units(user, Role.CLERK)
+    active = SigningCredential.objects.active().order_by("-created_at")
+    return units.prefetch_related(Prefetch("signing_credentials", queryset=active, to_attr="active_credentials")).order_by("path", "name")
+
+
+def credential_unit_get_for_user(user, pk: int) -> Unit:
+    """The scoped gate of the organisation certificate screen: a unit outside the account's keeping is a 404."""
+    return get_object_or_404(credential_units_for_user(user), pk=pk)
+
+
+def credential_history(unit: Unit) -> list[SigningCredential]:
+    return list(SigningCredential.objects.filter(unit=unit).select_related("created_by").order_by("-created_at", "-pk"))
+
+
+def credential_unit_get_for_user_by_credential(user, pk: int) -> SigningCredential:
+    credential = get_object_or_404(SigningCredential.objects.select_related("unit"), pk=pk, unit__isnull=False)
+    credential_unit_get_for_user(user, credential.unit_id)
+    return credential
