@@ -9,7 +9,14 @@ from documents.models import DocumentStatus, OfficialDocument, Series
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
-from .models import AppliedSignature, SignatureRole, SigningCredential, Verification, normalise_code
+from .models import (
+    AppliedSignature,
+    CertificateVerification,
+    SignatureRole,
+    SigningCredential,
+    Verification,
+    normalise_code,
+)
 
 PUBLIC_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
 
@@ -24,6 +31,16 @@ def verification_public_get(code: str) -> Verification | None:
             document__status__in=PUBLIC_STATUSES,
             issued_sha256__gt="",
         )
+        .exclude(document__series=Series.SECRET)
+        .first()
+    )
+
+
+def certificate_public_get(code: str) -> CertificateVerification | None:
+    """A certificate's verification record, on the same terms as its decision's."""
+    return (
+        CertificateVerification.objects.select_related("document", "document__lead_issuer", "signed_by_unit")
+        .filter(code=normalise_code(code), document__status__in=PUBLIC_STATUSES, issued_sha256__gt="")
         .exclude(document__series=Series.SECRET)
         .first()
     )
@@ -71,3 +88,17 @@ def credential_unit_get_for_user_by_credential(user, pk: int) -> SigningCredenti
     credential = get_object_or_404(SigningCredential.objects.select_related("unit"), pk=pk, unit__isnull=False)
     credential_unit_get_for_user(user, credential.unit_id)
     return credential
+
+
+def public_verifications(document_ids) -> dict[int, Verification]:
+    """The verification pages the public may open, by document id, in one query (the honour board
+    links each award to its decision's page; a decision issued before signing existed has none)."""
+    ids = {pk for pk in document_ids if pk}
+    if not ids:
+        return {}
+    found = (
+        Verification.objects.filter(document_id__in=ids, document__status__in=PUBLIC_STATUSES, issued_sha256__gt="")
+        .exclude(document__series=Series.SECRET)
+        .only("code", "document_id")
+    )
+    return {v.document_id: v for v in found}
