@@ -11,8 +11,9 @@ class AwardsConfig(AppConfig):
 
         from documents.extensions import on_issue, register_certificate_status, register_renderer
         from documents.models import PdfJobKind
-        from units.extensions import register_page_link
+        from units.extensions import register_page_link, register_todo
 
+        from .selectors.todo import todo
         from .services import decision_issued, render_bundle_job, render_certificate_job
         from .services.certificates import certificate_status
 
@@ -22,3 +23,4 @@ class AwardsConfig(AppConfig):
         register_renderer(PdfJobKind.CERTIFICATE, render_certificate_job)
         register_renderer(PdfJobKind.CERTIFICATE_BUNDLE, render_bundle_job)
         register_certificate_status(certificate_status)  # the certificate's public page says if the award was revoked
+        register_todo(todo)

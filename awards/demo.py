@@ -73,7 +73,7 @@ def seed(seeder, units) -> None:
         for year in years:
             _, created = AwardRecord.objects.get_or_create(
                 unit=ctdp, award_kind=kinds[code], year=year,
-                defaults={"decision": f"Quyết định khen thưởng năm {year} (theo tin bài seed 002)"},
+                defaults={"decision": f"Quyết định khen thưởng năm {year} (theo tin của Cục Công Thương địa phương)"},
             )
             seeder._count("award records", created)
     for name, unit_code, awards, ratings, initiatives, case in PERSONS:

@@ -185,6 +185,7 @@ class AgendaForm(forms.Form):
 
 class VoteForm(forms.Form):
     choice = forms.ChoiceField(choices=VoteChoice.choices, error_messages={"required": "Phiếu không hợp lệ.", "invalid_choice": "Phiếu không hợp lệ."})
+    confirmed = forms.BooleanField(required=False)  # the member saw the confirmation page
 
 
 class RoundForm(forms.Form):

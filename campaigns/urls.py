@@ -1,13 +1,12 @@
 from django.urls import path
 
-from .views import campaigns, covenants, dashboard, evidence, exports, indicators, notifications, registrations, reports
+from .views import campaigns, covenants, dashboard, evidence, exports, indicators, registrations, reports
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("", campaigns.campaign_list, name="campaign-list"),
     path("tao-moi/", campaigns.campaign_create, name="campaign-create"),
-    path("thong-bao/", notifications.notification_list, name="notification-list"),
     path("chi-tieu/", indicators.indicator_list, name="indicator-list"),
     path("giao-uoc/", covenants.covenant_list, name="covenant-list"),
     path("giao-uoc/soan/<int:cluster_pk>/<int:year>/", covenants.covenant_create, name="covenant-create"),

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from units import views as unit_views
+from units import inbox
 from units.forms import LoginForm
 
 from .accounts import PasswordResetView
@@ -28,7 +28,7 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", unit_views.home, name="home"),
+    path("", inbox.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("tai-khoan/", include(auth_patterns)),
     path("", include("units.urls")),

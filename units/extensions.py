@@ -23,3 +23,22 @@ def page_links(page: str, obj, user) -> list[dict]:
         if found:
             links.append({"label": found[0], "url": found[1]})
     return links
+
+
+# --- The to-do list ("Việc cần làm") -------------------------------------------------------------
+
+_todo_providers: list[Callable] = []
+
+
+def register_todo(provider: Callable) -> None:
+    """``provider(user)`` returns a list of ``{"label", "count", "url"}`` for the account's own next steps."""
+    if provider not in _todo_providers:
+        _todo_providers.append(provider)
+
+
+def todo_items(user) -> list[dict]:
+    """Every app's waiting items for the account, those with something to do first."""
+    items = []
+    for provider in _todo_providers:
+        items.extend(item for item in provider(user) if item.get("count"))
+    return items

@@ -13,7 +13,7 @@ from . import selectors, services
 from .decorators import admin_required
 from .forms import PersonForm, RoleAssignForm, UserCreateForm, UserUpdateForm
 from .models import AuditEvent, Person, Role, RoleAssignment, UnitKind, User
-from .scoping import get_scope, has_role, is_system_admin
+from .scoping import has_role, is_system_admin
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -22,12 +22,6 @@ def _form_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-@login_required
-def home(request):
-    scope = get_scope(request.user)
-    return render(request, "units/home.html", {"assignments": scope.assignments})
 
 
 @login_required

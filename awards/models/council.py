@@ -67,6 +67,9 @@ class BallotBox(models.Model):
     def __str__(self):
         return f"Phiếu kín: {self.nomination}"
 
+    def get_absolute_url(self):
+        return self.session.get_absolute_url()
+
 
 class VoteChoice(models.TextChoices):
     FOR = "for", "Đồng ý"

@@ -18,6 +18,7 @@ from units.scoping import get_scope
 from .. import policies
 from ..models import DossierDocument, DossierFile, Nomination, NominationStatus
 from ..selectors.eligibility import FAIL, PASS, check_authority, check_dossier
+from . import handovers
 
 DOSSIER_EXTENSIONS = {"pdf", "docx", "png", "jpg"}
 
@@ -88,6 +89,7 @@ def nomination_submit(*, nomination: Nomination, actor: User) -> Nomination:
     nomination.status, nomination.submitted_at = NominationStatus.SUBMITTED, timezone.now()
     nomination.save(update_fields=["status", "submitted_at"])
     audit_record(actor=actor, action="nomination_submit", obj=nomination, unit=nomination.proposing_unit, summary=str(nomination))
+    handovers.dossier_submitted(nomination)
     return nomination
 
 

@@ -1,6 +1,8 @@
 """Campaigns (phong trào thi đua): contents, indicators, registrations with targets, progress reports,
 notifications and cluster covenants. One module per area; every name is re-exported here."""
 
+from units.models import Notification  # moved to units: every app notifies
+
 from .campaigns import (
     CAMPAIGN_TRANSITIONS,
     Campaign,
@@ -15,7 +17,6 @@ from .campaigns import (
 )
 from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
 from .indicators import Indicator, IndicatorKind
-from .notifications import Notification
 from .registrations import Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
 from .reports import (
     PERIOD_ORDER,

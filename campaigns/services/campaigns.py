@@ -135,7 +135,8 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signe
     notify_units(
         units=campaign.participants.all(),
         key=f"campaign-launch-{campaign.pk}",
-        text=f"{campaign.lead_issuer.name} phát động “{campaign.name}”. Đề nghị đơn vị đăng ký thi đua"
+        text=f"{campaign.lead_issuer.name} phát động “{campaign.name}”; văn bản phát động đang chờ lãnh đạo ký ban hành. "
+        "Đơn vị xem nội dung và chuẩn bị đăng ký thi đua"
         + (f" trước ngày {campaign.registration_deadline:%d/%m/%Y}." if campaign.registration_deadline else "."),
         link=campaign.get_absolute_url(),
     )

@@ -22,6 +22,7 @@ from units.models import User
 from .. import policies
 from ..models import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
 from ..selectors.covenants import lead_membership, members
+from . import handovers
 
 
 @transaction.atomic
@@ -40,6 +41,7 @@ def covenant_create(*, actor: User, cluster, year: int, criteria: Sequence[tuple
     covenant.status = CovenantStatus.SIGNING
     covenant.save(update_fields=["status"])
     audit_record(actor=actor, action="covenant_create", obj=covenant, unit=lead.unit, summary=str(covenant))
+    handovers.covenant_to_sign(covenant, members(covenant))
     return covenant
 
 
@@ -53,6 +55,7 @@ def covenant_sign(*, covenant: Covenant, actor: User, unit, signer_title: str) -
     audit_record(actor=actor, action="covenant_sign", obj=covenant, unit=unit, summary=f"{unit} ký giao ước")
     if covenant.signatures.count() == len(members(covenant)):
         _produce_document(covenant)
+        handovers.covenant_to_score(covenant, members(covenant))
     return covenant
 
 
@@ -99,6 +102,8 @@ def covenant_self_score(*, covenant: Covenant, actor: User, unit, scores: dict[i
             raise ValidationError(f"Điểm tiêu chí “{criterion.text}” phải từ 0 đến {criterion.max_points:g}.", code="range")
         CovenantScore.objects.update_or_create(criterion=criterion, unit=unit, defaults={"covenant": covenant, "self_score": score})
     audit_record(actor=actor, action="covenant_self_score", obj=covenant, unit=unit, summary="Tự chấm điểm thi đua")
+    if CovenantScore.objects.filter(covenant=covenant).count() == len(criteria) * len(members(covenant)):
+        handovers.covenant_to_confirm(covenant)
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     page.get_by_role("button", name="Trình hồ sơ").click()
     expect(page.get_by_test_id("nomination-status")).to_have_text("Đã trình")
     shot(page, "31-nomination-submitted")
-    nomination = Nomination.objects.get()
+    nomination = Nomination.objects.get(proposing_unit__code="sct-vinh-long")
     logout(page)
 
     login(page, "demo-thuky")
@@ -52,6 +52,8 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
         login(page, member)
         page.goto(session_url)
         page.get_by_role("button", name=choice, exact=True).click()
+        expect(page.get_by_test_id("ballot-choice")).to_have_text(choice)  # a confirmation step before the vote
+        page.get_by_role("button", name="Xác nhận bỏ phiếu").click()
         expect(page.get_by_text("Bạn đã bỏ phiếu")).to_be_visible()
         logout(page)
 
