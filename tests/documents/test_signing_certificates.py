@@ -19,7 +19,7 @@ from documents.signing.models import CertificateVerification, Verification
 from tests.awards.conftest import council_setup, nominate  # noqa: F401 - fixture
 from tests.conftest import make_user
 from tests.documents.factories import SigningPositionFactory
-from tests.documents.test_signing import give_credential, local_pki, run_on_commit  # noqa: F401 - fixtures
+from tests.documents.test_signing import give_credential, local_pki, lt_mode, run_on_commit  # noqa: F401 - fixtures
 from units.models import Role
 
 
@@ -173,3 +173,14 @@ def test_honour_board_links_decided_awards_to_their_decision(client, issued_deci
     assert html.count('data-testid="honour-verify"') == 1 and f'href="{link}"' in html
     row = next(line for line in html.split("<tr>") if "Trần Văn Ngoài" in line)
     assert "honour-verify" not in row
+
+
+def test_certificate_in_lt_mode_carries_a_timestamp_and_revocation_data(lt_mode, issued_decision, council_setup, officer_vl, province_pair):
+    nomination = passed(council_setup, officer_vl, province_pair["vinh-long"])
+    issued_decision(nomination)
+    record = AwardRecord.objects.get(nomination=nomination)
+    data = job_file(record)
+    report = pades.validate(data, trust_roots=trust.trust_roots())
+    assert report.ok and report.signatures[0].timestamp_time is not None
+    assert b"/DSS" in data
+    assert CertificateVerification.objects.get(subject_id=record.pk).level == "PAdES B-LT"
