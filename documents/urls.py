@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_incoming, views_verify
+from .signing import views as signing_views
 
 app_name = "documents"
 
@@ -27,6 +28,9 @@ urlpatterns = [
     path("phoi/<int:pk>/", views.blank_profile_edit, name="blank-profile-update"),
     path("phoi/<int:pk>/trang-can-chinh.pdf", views.blank_profile_calibration, name="blank-profile-calibration"),
     path("chung-thu-so/", views_verify.credential_mine, name="credential-mine"),
+    path("chung-thu-so/co-quan/", signing_views.credential_unit_list, name="credential-units"),
+    path("chung-thu-so/co-quan/<int:pk>/", signing_views.credential_unit, name="credential-unit"),
+    path("chung-thu-so/<int:pk>/ngung-su-dung/", signing_views.credential_unit_deactivate, name="credential-unit-deactivate"),
     # Public, no login (docs/signatures.md): what the QR code and the short code lead to.
     path("tra-cuu/", views_verify.verify_lookup, name="verify-lookup"),
     path("tra-cuu/<str:code>/", views_verify.verify, name="verify"),
