@@ -81,6 +81,9 @@ def page_query_count(captured) -> int:
     return sum(1 for query in captured if not any(table in query["sql"] for table in FRAMEWORK_TABLES))
 
 
+MIN_RUNS = 5
+
+
 class Timeout(Exception):
     """A measured run took longer than its timeout."""
 
@@ -101,7 +104,7 @@ def measure(name: str, run: Callable[[], object], *, runs: int, warm: int = 1, c
             budget: float | None = None, timeout: float | None = None) -> Series:
     """Time ``run`` ``runs`` times after ``warm`` unmeasured runs.
 
-    Stop early once ``budget`` seconds are spent. A run longer than ``timeout`` seconds is stopped
+    Stop early once ``budget`` seconds are spent, never before ``MIN_RUNS`` measured runs. A run longer than ``timeout`` seconds is stopped
     (SIGALRM, and PostgreSQL's statement_timeout for a query in progress) and counted as ``timeout``
     seconds: the series is then a lower bound, and says so.
     """
@@ -149,7 +152,7 @@ def measure(name: str, run: Callable[[], object], *, runs: int, warm: int = 1, c
             if count_queries:
                 series.queries.append(len(captured))
                 series.page_queries.append(page_query_count(captured))
-        if budget is not None and spent > budget and series.seconds:
+        if budget is not None and spent > budget and len(series.seconds) >= MIN_RUNS:
             series.note = f"stopped after {len(series.seconds)} runs ({spent:.0f} s > budget {budget:.0f} s)"
             break
     return series
