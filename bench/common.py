@@ -232,7 +232,9 @@ def machine() -> str:
             memory = f", {int(handle.readline().split()[1]) // 1024 // 1024} GiB RAM"
     except OSError:
         pass
-    return f"{platform.node()} ({cpus} CPU{memory}, Python {platform.python_version()})"
+    one, five, fifteen = os.getloadavg()  # other work on the machine skews every figure
+    load = f", load average {one:.1f}/{five:.1f}/{fifteen:.1f}"
+    return f"{platform.node()} ({cpus} CPU{memory}, Python {platform.python_version()}{load})"
 
 
 def _status(field_name: str) -> int:
