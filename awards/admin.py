@@ -1,7 +1,7 @@
 """The administrator edits every rule value here; values marked unconfirmed stay visible as such.
 
 Ballots, ballot boxes and participations are deliberately NOT registered: nobody, administrators
-included, may browse who voted or how (reliability.md §A1.4)."""
+included, may browse who voted or how (a secret ballot is never traceable to its voter)."""
 
 from django.contrib import admin
 

@@ -1,4 +1,4 @@
-"""The catalogue and rule sets seeded from legal-reference §1.3–§2.4 and §3.
+"""The catalogue and rule sets seeded from the Luật Thi đua, khen thưởng 2022, Nghị định 98/2023/NĐ-CP and the sector's circulars.
 
 Values marked ``confirmed=False`` are UNCONFIRMED in the reference and show so in the UI;
 the administrator corrects any value in the admin without a release.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+
+LAW = "Luật Thi đua, khen thưởng 2022"
 
 KINDS = [
     # code, name, subject, category, level
@@ -24,6 +26,22 @@ KINDS = [
     ("bk-ttg", "Bằng khen của Thủ tướng Chính phủ", "both", "form", "national"),
     ("kn-chuong", "Kỷ niệm chương “Vì sự nghiệp phát triển ngành Công Thương Việt Nam”", "individual", "form", "ministry"),
 ]
+
+# What makes each title data: code → (eligibility check, article cited, certificate title, layout, who gives it).
+KIND_DATA = {
+    "ldtt": ("ldtt", f"Điều 24 {LAW}", "", "certificate", ""),
+    "cstdcs": ("cstdcs", f"Điều 23 {LAW}", "", "certificate", ""),
+    "cstd-bo": ("cstd_bo", f"Điều 22 {LAW}", "Chiến sĩ thi đua Bộ Công Thương", "certificate", "Bộ trưởng Bộ Công Thương"),
+    "cstd-tq": ("cstd_tq", f"Điều 21 {LAW}", "Chiến sĩ thi đua toàn quốc", "certificate", "Thủ tướng Chính phủ"),
+    "tldtt": ("tldtt", f"Điều 28 {LAW}", "", "certificate", ""),
+    "tldxs": ("tldxs", f"Điều 27 {LAW}", "", "certificate", "Bộ trưởng Bộ Công Thương"),
+    "co-bo": ("co_bo", f"Điều 26 {LAW}; Điều 6 Thông tư 22/2023/TT-BCT", "Cờ thi đua", "flag", "Bộ Công Thương"),
+    "co-cp": ("manual", f"Điều 25 {LAW}: chọn trong các tập thể dẫn đầu cụm, khối thi đua", "Cờ thi đua của Chính phủ", "flag", "Chính phủ"),
+    "giay-khen": ("manual", f"Điều 75 {LAW}; Điều 8 Thông tư 22/2023/TT-BCT", "Giấy khen", "certificate", ""),
+    "bk-bo": ("bk_bo", f"Điều 74 {LAW}", "Bằng khen", "certificate", "Bộ trưởng Bộ Công Thương"),
+    "bk-ttg": ("bk_ttg", f"Điều 73 {LAW}", "Bằng khen", "certificate", "Thủ tướng Chính phủ"),
+    "kn-chuong": ("manual", "Điều 14 Thông tư 16/2018/TT-BCT", "Kỷ niệm chương", "certificate", "Bộ trưởng Bộ Công Thương"),
+}
 
 UNIT_HEADS = ["provincial_department", "agency", "enterprise", "public_service", "committee"]
 MINISTER = ["ministry", "province"]
@@ -71,10 +89,15 @@ def seed_catalogue(apps=None) -> None:
     AwardRule = apps.get_model("awards", "AwardRule")
     BaseSalary = apps.get_model("awards", "BaseSalary")
     kinds = {}
+    fields = {f.name for f in AwardKind._meta.get_fields()}  # a migration may run this on an older model
     for order, (code, name, subject, category, level) in enumerate(KINDS):
-        kinds[code], _ = AwardKind.objects.get_or_create(
-            code=code, defaults={"name": name, "subject": subject, "category": category, "level": level, "sort_order": order}
-        )
+        check, article, certificate_title, layout, giver = KIND_DATA[code]
+        defaults = {
+            "name": name, "subject": subject, "category": category, "level": level, "sort_order": order,
+            "eligibility_check": check, "article": article, "certificate_title": certificate_title,
+            "certificate_layout": layout, "deciding_body": giver,
+        }
+        kinds[code], _ = AwardKind.objects.get_or_create(code=code, defaults={k: v for k, v in defaults.items() if k in fields})
     for name, basis, start, end in RULESETS:
         ruleset, created = RuleSet.objects.get_or_create(name=name, defaults={"legal_basis": basis, "valid_from": start, "valid_to": end})
         if not created:
@@ -98,9 +121,18 @@ def seed_catalogue(apps=None) -> None:
                 params=params,
                 # Multiples are confirmed (ND 98/2023 Art 54); authority, votes and quotas are not.
                 confirmed=False,
-                source="legal-reference §1.3–§2.4, §3" + ("; hệ số tiền thưởng ✔" if multiple_ok and multiple else ""),
+                source="Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP Art 54; Thông tư 22/2023/TT-BCT" + ("; hệ số tiền thưởng ✔" if multiple_ok and multiple else ""),
             )
     BaseSalary.objects.get_or_create(
         valid_from=datetime.date(2024, 7, 1),
         defaults={"amount": 2_340_000, "legal_basis": "Nghị định 73/2024/NĐ-CP (chưa xác nhận)", "confirmed": False},
     )
+
+
+def fill_kind_data(apps) -> None:
+    """Give the titles already in the database what makes them data (migration 0007)."""
+    AwardKind = apps.get_model("awards", "AwardKind")
+    for code, (check, article, certificate_title, layout, giver) in KIND_DATA.items():
+        AwardKind.objects.filter(code=code, article="").update(
+            eligibility_check=check, article=article, certificate_title=certificate_title, certificate_layout=layout, deciding_body=giver
+        )

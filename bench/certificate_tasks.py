@@ -16,8 +16,8 @@ def render_certificate(record_id: int, folder: str) -> int:
 
     from django.conf import settings
 
-    from awards.decisions import certificate_pdf
     from awards.models import AwardRecord
+    from awards.services import certificate_pdf
 
     record = AwardRecord.objects.select_related("award_kind", "person__unit", "unit", "nomination__decision",
                                                 "nomination__round__deciding_unit").get(pk=record_id)

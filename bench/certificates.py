@@ -123,8 +123,8 @@ def prepare(*, run: int, recipients: int, stamp: str):
     """A round with ``recipients`` nominations the council has passed, and its drafted, signed decision."""
     import datetime
 
-    from awards.decisions import decision_draft
     from awards.models import AwardKind, AwardRound, Nomination, NominationStatus
+    from awards.services import decision_draft
     from documents.services import document_sign, document_submit
     from units.models import Person, Unit, User
 
@@ -153,14 +153,14 @@ def finished(folder: Path) -> int:
 
 def on_workers(*, document, users, folder: Path, timeout: float) -> tuple[float, list[int]]:
     """Issue, record, send the certificates; return seconds to the last PDF and the record ids."""
-    from awards.decisions import decision_record
+    from awards.models import AwardRecord
     from bench.certificate_tasks import render_certificate
     from documents.models import PdfJob, PdfJobState
     from documents.services import document_issue
 
     started = time.perf_counter()
     document = document_issue(document=document, actor=users["demo-vanthu"])
-    records = decision_record(document=document, actor=users["demo-thuky"])
+    records = list(AwardRecord.objects.filter(nomination__decision=document))  # written by the issue itself
     for record in records:
         render_certificate.delay(record.pk, f"{FOLDER}/{folder.name}")
     deadline = started + timeout
@@ -175,8 +175,8 @@ def on_workers(*, document, users, folder: Path, timeout: float) -> tuple[float,
 
 
 def in_process(document, record_ids: list[int]) -> float:
-    from awards.decisions import certificate_pdf
     from awards.models import AwardRecord
+    from awards.services import certificate_pdf
     from documents.pdf import render_document_pdf
 
     records = AwardRecord.objects.filter(pk__in=record_ids).select_related(

@@ -31,8 +31,8 @@ def main() -> int:
     from django.core.cache import cache
     from django.urls import reverse
 
-    from awards.eligibility import evaluate_many
     from awards.models import Nomination
+    from awards.selectors import evaluate_many
 
     award_round = common.national_round()
     loaded = Nomination.objects.filter(round=award_round).select_related(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from documents.models import OfficialDocument
 from units.models import UnitKind
 
 from .models import (
@@ -30,7 +29,7 @@ from .models import (
 )
 from .periods import Period
 
-# legal-reference §7 and seed 004.
+# the sector's usual indicators and those of Kế hoạch 483/KH-SCT.
 INDICATORS = [
     ("iip", "Chỉ số sản xuất công nghiệp (IIP)", "%", IndicatorKind.PERCENTAGE),
     ("gtsx-cn", "Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp (giá so sánh 2010)", "tỷ đồng", IndicatorKind.MONEY),
@@ -96,7 +95,7 @@ def _campaign(seeder, *, name, issuers, contents, participants=(), indicators=()
 
 
 def seed(seeder, units) -> None:
-    from documents.demo import DIRECTIVE_CONTENTS
+    from documents.demo import DIRECTIVE_CONTENTS, historic_directive_2020, historic_plan_483
 
     indicators = seed_indicators(seeder)
     provinces_so = [u for u in units.values() if u.is_active and u.kind == UnitKind.PROVINCIAL_DEPARTMENT]
@@ -114,7 +113,7 @@ def seed(seeder, units) -> None:
         start_date=datetime.date(2020, 1, 2),
         end_date=datetime.date(2020, 12, 31),
         launch_document_type="directive",
-        directive=OfficialDocument.objects.filter(symbol="01/CTLT-BCT-CĐCT", year=2020).first(),
+        directive=historic_directive_2020(),
         objectives="Phấn đấu hoàn thành toàn diện kế hoạch 5 năm 2016 - 2020, chuẩn bị cho kế hoạch 5 năm 2021 - 2025.",
     )
 
@@ -155,7 +154,7 @@ def seed(seeder, units) -> None:
         end_date=datetime.date(2022, 12, 31),
         registration_deadline=datetime.date(2022, 3, 31),
         parent=campaign_2021,
-        directive=OfficialDocument.objects.filter(symbol="483/KH-SCT", year=2022).first(),
+        directive=historic_plan_483(),
         objectives="Quán triệt Chỉ thị số 01-CT/TU ngày 17/10/2020 của Ban Thường vụ Tỉnh ủy về phát động Phong trào thi đua Đồng Khởi mới giai đoạn 2020 - 2025, tầm nhìn đến năm 2030.",
     )
     if created:
@@ -188,7 +187,7 @@ def seed(seeder, units) -> None:
     seed_draft(seeder, units, indicators)
 
 
-# Illustrative only: legal-reference §2.5 notes that no current cluster scoring table has been read.
+# Illustrative only: no current scoring table of a cluster of the sector has been published.
 COVENANT_CRITERIA_2026 = [
     ("Hoàn thành các chỉ tiêu kế hoạch được giao (sản xuất công nghiệp, thương mại, xuất khẩu)", Decimal("40")),
     ("Tổ chức, hưởng ứng các phong trào thi đua của Bộ Công Thương và của tỉnh", Decimal("20")),

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal, InvalidOperation
-
-from units.excel import ImportColumn, read_import
+from common.excel import ImportColumn, read_import
+from common.parsing import parse_date, parse_decimal
 
 from .models import Direction, Indicator
 
 DIRECTIONS = {"≥": Direction.AT_LEAST, ">=": Direction.AT_LEAST, "≤": Direction.AT_MOST, "<=": Direction.AT_MOST}
 YES = {"có", "co", "x", "1", "đã hoàn thành", "hoàn thành", "true"}
-
-
-def parse_number(value) -> Decimal:
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value).strip().replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"“{value}” không phải là số") from None
 
 
 def parse_direction(value) -> str:
@@ -36,22 +22,11 @@ def parse_yes(value) -> bool:
     return str(value).strip().lower() in YES
 
 
-def parse_date(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise ValueError(f"“{value}” không phải là ngày dd/mm/yyyy") from None
-
-
 TARGET_COLUMNS = [
     ImportColumn("Mã chỉ tiêu", "code", lambda v: str(v).strip()),
     ImportColumn("Tên chỉ tiêu", "name", str, required=False),
-    ImportColumn("Giá trị đăng ký", "target_value", parse_number, required=False),
-    ImportColumn("Giá trị năm trước", "baseline", parse_number, required=False),
+    ImportColumn("Giá trị đăng ký", "target_value", parse_decimal, required=False),
+    ImportColumn("Giá trị năm trước", "baseline", parse_decimal, required=False),
     ImportColumn("Chiều (≥/≤)", "direction", parse_direction, required=False),
     ImportColumn("Ghi chú", "note", str, required=False),
     ImportColumn("Thời hạn (dd/mm/yyyy)", "deadline", parse_date, required=False),
@@ -60,9 +35,9 @@ TARGET_COLUMNS = [
 VALUE_COLUMNS = [
     ImportColumn("Mã chỉ tiêu", "code", lambda v: str(v).strip()),
     ImportColumn("Tên chỉ tiêu", "name", str, required=False),
-    ImportColumn("Thực hiện lũy kế", "value", parse_number, required=False),
+    ImportColumn("Thực hiện lũy kế", "value", parse_decimal, required=False),
     ImportColumn("Đã hoàn thành (có/không)", "done", parse_yes, required=False),
-    ImportColumn("Cùng kỳ năm trước", "same_period", parse_number, required=False),
+    ImportColumn("Cùng kỳ năm trước", "same_period", parse_decimal, required=False),
 ]
 
 

@@ -7,6 +7,6 @@ from celery import shared_task
 def send_reminders() -> int:
     from django.utils import timezone
 
-    from .reminders import reminders_send
+    from .services.reminders import reminders_send
 
     return reminders_send(today=timezone.localdate())

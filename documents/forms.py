@@ -5,9 +5,7 @@ from django import forms
 
 from units.models import Unit
 
-from .models import Authority, DocumentType
-
-AUTHORITIES = {value for value, _ in Authority.choices}
+from .models import BlankPrintProfile, DocumentType, SigningPosition
 
 
 def parse_body(text: str) -> list[dict]:
@@ -71,18 +69,20 @@ class DocumentForm(forms.Form):
         label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
         help_text="Dòng “Lưu: VT, …” được thêm tự động.",
     )
-    signers = forms.CharField(
-        label="Người ký (mỗi cơ quan một dòng, theo thứ tự cơ quan)",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        help_text="Dạng: thẩm quyền | thay mặt cho | chức vụ | họ và tên. Ví dụ: KT. | Bộ trưởng | Thứ trưởng | Nguyễn Văn A; "
-        "hoặc: | | Giám đốc | Trần Văn B.",
+    signer = forms.ModelChoiceField(
+        label="Người ký của cơ quan chủ trì",
+        queryset=SigningPosition.objects.none(),
+        required=False,
+        empty_label="Lãnh đạo có thẩm quyền ký của cơ quan",
+        help_text="Chức vụ (kể cả KT., TM.) và họ tên in trên văn bản lấy từ tài khoản ký, không gõ tay. "
+        "Mỗi cơ quan cùng ban hành có một chữ ký của lãnh đạo cơ quan đó.",
     )
 
     def __init__(self, *args, lead_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_issuer"].queryset = lead_choices
         self.fields["co_issuers"].queryset = Unit.objects.active().exclude(short_name="").order_by("name")
+        self.fields["signer"].queryset = SigningPosition.objects.filter(unit__in=lead_choices, is_active=True).select_related("user", "unit")
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -93,27 +93,11 @@ class DocumentForm(forms.Form):
             return data
         issuers = [lead] + [u for u in data.get("co_issuers", []) if u.pk != lead.pk]
         data["issuers"] = issuers
-        signers = []
-        for number, line in enumerate(lines(data.get("signers", "")), start=1):
-            parts = [p.strip() for p in line.split("|")]
-            if len(parts) != 4:
-                self.add_error("signers", f"Dòng {number}: cần đúng 4 phần ngăn cách bởi “|”.")
-                continue
-            authority, authority_body, title, name = parts
-            if authority not in AUTHORITIES:
-                self.add_error("signers", f"Dòng {number}: thẩm quyền phải là TM., KT., Q., TL., TUQ. hoặc để trống.")
-                continue
-            if not title or not name:
-                self.add_error("signers", f"Dòng {number}: cần chức vụ và họ tên người ký.")
-                continue
-            if number > len(issuers):
-                self.add_error("signers", "Số người ký nhiều hơn số cơ quan ban hành.")
-                break
-            signers.append(
-                {"unit": issuers[number - 1], "authority": authority, "authority_body": authority_body, "title": title, "name": name}
-            )
-        if not signers and not self.has_error("signers"):
-            self.add_error("signers", "Cần ít nhất một người ký.")
+        position = data.get("signer")
+        if position is not None and position.unit_id != lead.pk:
+            self.add_error("signer", "Người ký phải là lãnh đạo của cơ quan chủ trì.")
+        signers = [{"unit": lead, "account": position.user if position else None}]
+        signers += [{"unit": unit} for unit in issuers[1:]]
         data["signer_rows"] = signers
         data["body_sections"] = parse_body(data.get("body", ""))
         if not data["body_sections"]:
@@ -145,13 +129,42 @@ def initial_from(document) -> dict:
         "legal_bases": "\n".join(document.legal_bases),
         "body": body_to_text(document.body),
         "recipients": "\n".join(document.recipients),
-        "signers": "\n".join(
-            f"{s.authority} | {s.authority_body} | {s.title} | {s.name}" for s in document.signers.all()
-        ),
+        "signer": _lead_position(document),
     }
+
+
+def _lead_position(document):
+    block = document.signers.first()
+    if block is None or block.account_id is None:
+        return None
+    return SigningPosition.objects.filter(user_id=block.account_id, unit_id=block.unit_id).first()
 
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label="Lý do thu hồi", max_length=500)
 
 
+
+
+class BlankProfileForm(forms.ModelForm):
+    """A printer's calibration for one kind of blank."""
+
+    class Meta:
+        model = BlankPrintProfile
+        fields = ["unit", "form", "printer_name", "paper_width_mm", "paper_height_mm", "offset_x_mm", "offset_y_mm"]
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_printer_name(self):
+        return " ".join(self.cleaned_data["printer_name"].split())
+
+    def validate_unique(self):
+        # The service saves; uniqueness of (unit, form, printer) is still checked here for a clear message.
+        super().validate_unique()
+
+    def service_kwargs(self) -> dict:
+        return {key: self.cleaned_data[key] for key in self.Meta.fields}

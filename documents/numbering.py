@@ -1,9 +1,16 @@
-"""Numbers and symbols of official documents (Nghị định 30/2020/NĐ-CP, Art 15; Phụ lục III).
+"""Numbers and symbols of official documents (Nghị định 30/2020/NĐ-CP, Điều 15, 22; Phụ lục III).
 
 A register is one issuer × year × series. Its counter row is locked (SELECT … FOR UPDATE)
 while the next number is taken, and a unique constraint on issued documents makes a
 duplicate impossible even if a caller forgets the lock. Numbers restart at 01 on 1 January
 by Asia/Ho_Chi_Minh time and are never reused: a revoked document keeps its number.
+
+Number and symbol are unique for an issuer within a year across all its series (Điều 22 khoản 1),
+so each separate series yields a distinct symbol:
+- a council, board or team (tổ chức tư vấn) numbers in its own series and its symbol carries its own
+  abbreviation: ``02/BB-HĐTĐKT`` (Điều 15 khoản 1 điểm b);
+- secret documents have their own series (Điều 22 khoản 2) and a symbol part chosen by the head of
+  the issuer (Điều 15 khoản 2 điểm b), ``IssuerSettings.secret_symbol_suffix``: ``01/QĐ-BCT-M``.
 """
 
 from __future__ import annotations
@@ -13,7 +20,10 @@ from django.utils import timezone
 
 from units.models import Unit
 
-from .models import TYPE_ABBREVIATIONS, DocumentType, IssuerSettings, RegisterCounter, Series, SeriesMode
+from .models import TYPE_ABBREVIATIONS, AdvisoryBody, DocumentType, IssuerSettings, RegisterCounter, Series, SeriesMode
+
+COUNCIL_NAME = "Hội đồng Thi đua - Khen thưởng"
+COUNCIL_ABBREVIATION = "HĐTĐKT"
 
 
 def local_today():
@@ -26,11 +36,24 @@ def issuer_settings(unit: Unit) -> IssuerSettings:
     return found or IssuerSettings(unit=unit)
 
 
-def register_key(*, issuer: Unit, series: str, doc_type: str) -> str:
-    """The counter a document draws from: the series, split by type when the issuer says so."""
+def register_key(*, issuer: Unit, series: str, doc_type: str, advisory_body: AdvisoryBody | None = None) -> str:
+    """The counter a document draws from: the series, split by type when the issuer says so.
+
+    Each advisory body of the issuer has a register of its own (``advisory:<id>``).
+    """
+    if advisory_body is not None:
+        return f"advisory:{advisory_body.pk}"
     if series == Series.MAIN and issuer_settings(issuer).series_mode == SeriesMode.PER_TYPE:
         return f"{series}:{doc_type}"
     return series
+
+
+def council_body(unit: Unit) -> AdvisoryBody:
+    """The unit's Hội đồng Thi đua - Khen thưởng as an issuing advisory body, created on first use."""
+    body, _ = AdvisoryBody.objects.get_or_create(
+        unit=unit, short_name=COUNCIL_ABBREVIATION, defaults={"name": COUNCIL_NAME}
+    )
+    return body
 
 
 def register_next_number(*, issuer: Unit, year: int, key: str) -> int:
@@ -66,21 +89,48 @@ def format_number(number: int) -> str:
     return f"{number:02d}"
 
 
-def build_symbol(*, number: int, doc_type: str, issuers: list[Unit], drafting_unit: Unit | None = None) -> str:
-    """"05/KH-SCT"; công văn "125/SCT-VP"; joint "01/CTLT-BCT-CĐCT" (pattern set per lead issuer)."""
+def build_symbol(
+    *,
+    number: int,
+    doc_type: str,
+    issuers: list[Unit],
+    drafting_unit: Unit | None = None,
+    advisory_body: AdvisoryBody | None = None,
+    series: str = Series.MAIN,
+) -> str:
+    """"05/KH-SCT"; công văn "125/SCT-VP"; joint "01/CTLT-BCT-CĐCT" (pattern set per lead issuer);
+    council "02/BB-HĐTĐKT"; secret "01/QĐ-BCT-M"."""
+    return f"{format_number(number)}/{symbol_tail(doc_type=doc_type, issuers=issuers, drafting_unit=drafting_unit, advisory_body=advisory_body, series=series)}"
+
+
+def symbol_tail(
+    *,
+    doc_type: str,
+    issuers: list[Unit],
+    drafting_unit: Unit | None = None,
+    advisory_body: AdvisoryBody | None = None,
+    series: str = Series.MAIN,
+) -> str:
+    """The symbol after "số/": type abbreviation and issuer abbreviations (Điều 15 khoản 2)."""
     lead = issuers[0]
     abbreviation = TYPE_ABBREVIATIONS[DocumentType(doc_type)]
+    settings_ = issuer_settings(lead)
+    if advisory_body is not None:
+        own = [advisory_body.short_name]
+    else:
+        own = [u.short_name for u in issuers]
     if doc_type == DocumentType.OFFICIAL_LETTER:
-        parts = [u.short_name for u in issuers]
-        if drafting_unit is not None and drafting_unit.short_name:
+        parts = list(own)
+        if drafting_unit is not None and drafting_unit.short_name and advisory_body is None:
             parts.append(drafting_unit.short_name)
-        return f"{format_number(number)}/{'-'.join(parts)}"
-    if len(issuers) > 1:
-        pattern = issuer_settings(lead).joint_symbol_pattern
-        return f"{format_number(number)}/" + pattern.format(
-            type=abbreviation, issuers="-".join(u.short_name for u in issuers)
-        )
-    return f"{format_number(number)}/{abbreviation}-{lead.short_name}"
+        tail = "-".join(parts)
+    elif len(issuers) > 1 and advisory_body is None and doc_type != DocumentType.COVENANT:
+        tail = settings_.joint_symbol_pattern.format(type=abbreviation, issuers="-".join(own))
+    else:
+        tail = f"{abbreviation}-{own[0]}"
+    if series == Series.SECRET and settings_.secret_symbol_suffix:
+        tail = f"{tail}-{settings_.secret_symbol_suffix}"
+    return tail
 
 
 MONTHS_WITH_ZERO = {1, 2}

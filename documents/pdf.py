@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -20,7 +22,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .models import DocumentStatus, DocumentType, OfficialDocument
-from .numbering import vietnamese_date
+from .numbering import symbol_tail, vietnamese_date
 
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
@@ -79,6 +81,95 @@ def html_to_pdf(html: str, *, fetcher: SafeUrlFetcher | None = None) -> bytes:
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher or SafeUrlFetcher()).write_pdf()
 
 
+NBSP = "\u00a0"
+WORD_JOINER = "\u2060"
+ADMINISTRATIVE_LEVELS = ("THÀNH PHỐ", "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU")
+
+
+HEADING_WIDTH_PT = 192  # the issuer cell: 45 % of the 165 mm text width (210 pt), less a gutter
+HEADING_SIZE_PT = 12
+
+
+@lru_cache(maxsize=2)
+def _font_metrics(bold: bool):
+    """Advance widths of Liberation Serif, metric-compatible with Times New Roman (same widths)."""
+    from fontTools.ttLib import TTFont
+
+    style = "Bold" if bold else "Regular"
+    found = subprocess.run(["fc-match", "-f", "%{file}", f"Liberation Serif:style={style}"], capture_output=True, text=True)
+    path = found.stdout.strip() if found.returncode == 0 else ""
+    if not path.lower().endswith((".ttf", ".otf")):
+        candidates = sorted(Path("/usr/share/fonts").glob(f"**/LiberationSerif-{style}.ttf"))
+        path = str(candidates[0]) if candidates else ""
+    if not path:
+        return None
+    font = TTFont(path, lazy=True)
+    return font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+
+
+def text_width_pt(text: str, size: float, *, bold: bool) -> float:
+    metrics = _font_metrics(bold)
+    if metrics is None:
+        return len(text) * size * 0.62
+    cmap, hmtx, units = metrics
+    total = 0
+    for char in text.replace(NBSP, " ").replace(WORD_JOINER, ""):
+        glyph = cmap.get(ord(char))
+        total += hmtx[glyph][0] if glyph else units * 0.6
+    return total * size / units
+
+
+def heading_lines(name: str, *, bold: bool, size: float = HEADING_SIZE_PT, width: float = HEADING_WIDTH_PT) -> list[str]:
+    """Break a heading name at its allowed points only (``keep_names_whole``), each line filled greedily.
+
+    Each line is then printed unbroken, so the rule under the name can be measured from its longest line.
+    """
+    chunks = keep_names_whole(name).split(" ")
+    lines: list[str] = []
+    for chunk in chunks:
+        candidate = f"{lines[-1]} {chunk}" if lines else chunk
+        if lines and text_width_pt(candidate, size, bold=bold) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(chunk)
+    return lines
+
+
+def _glue(words: list[str], breakable: list[bool]) -> str:
+    text = words[0]
+    for word, can_break in zip(words[1:], breakable, strict=True):
+        previous = text[-1]
+        # A break is allowed after a hyphen even before a no-break space: the word joiner forbids it.
+        text += (" " if can_break else (WORD_JOINER + NBSP if previous == "-" else NBSP)) + word
+    return text
+
+
+def keep_names_whole(name: str) -> str:
+    """Glue the parts of a heading that must not break across lines (no "…TỈNH VĨNH / LONG").
+
+    A name with an administrative level breaks only before it ("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG");
+    otherwise the last two words stay together ("VIỆT NAM") and so do the two words on each side of a
+    dash ("THI ĐUA - KHEN THƯỞNG").
+    """
+    words = name.split()
+    if len(words) < 2:
+        return " ".join(words)
+    upper = [word.upper() for word in words]
+    for level in ADMINISTRATIVE_LEVELS:
+        size = len(level.split())
+        for index in range(1, len(words) - size + 1):
+            if " ".join(upper[index : index + size]) == level:
+                return _glue(words, [i == index - 1 for i in range(len(words) - 1)])
+    breakable = [True] * (len(words) - 1)
+    breakable[-1] = False
+    for index, word in enumerate(words):
+        if word in ("-", "–"):
+            for pair in range(index - 2, index + 2):
+                if 0 <= pair < len(breakable):
+                    breakable[pair] = False
+    return _glue(words, breakable)
+
+
 @dataclass
 class SignatureBlock:
     authority_line: str
@@ -89,101 +180,151 @@ class SignatureBlock:
 
 def _signature_blocks(document: OfficialDocument) -> list[SignatureBlock]:
     blocks = []
+    transcript = bool(document.source_note) and document.status != DocumentStatus.DRAFT
+    joint = document.is_joint
     for signer in document.signers.all():
         authority_line = f"{signer.authority} {signer.authority_body}".strip() if signer.authority else ""
-        blocks.append(SignatureBlock(authority_line.upper(), signer.title.upper(), signer.name, signer.signed_at is not None))
-    # Joint documents: the lead issuer's block stands on the right (legal-reference §4.5).
+        # "Q." (quyền) prints only "Q. GIÁM ĐỐC": the acting head has no second title line.
+        title = "" if signer.authority == "Q." else signer.title
+        if joint and not signer.meeting_role:
+            # Each block of a joint document says which issuer it signs for, on its first line.
+            body = _joint_name(signer.unit, document.ordered_issuers())
+            if authority_line and body.lower() not in authority_line.lower():
+                authority_line = f"{authority_line} {body}"
+            elif not authority_line and title and body.lower() not in title.lower():
+                title = f"{title} {body}"
+        signed = signer.signed_at is not None or transcript
+        blocks.append(SignatureBlock(authority_line.upper(), title.upper(), signer.name, signed))
+    # Joint documents and minutes: the lead (the chair) stands on the right (Nghị định 30/2020/NĐ-CP, Phụ lục I).
     return list(reversed(blocks))
 
 
-def _issuer_blocks(document: OfficialDocument) -> list[dict]:
-    return [
-        {"governing": unit.governing_body.upper(), "heading": unit.heading.upper()} for unit in document.ordered_issuers()
-    ]
+def _issuer_heading(document: OfficialDocument) -> dict:
+    """Tên cơ quan ban hành (Phụ lục I, ô 2): the parent body upright above, the issuer in bold.
+
+    A joint document names its issuers only, lead first, under one rule; a council, board or team
+    (tổ chức tư vấn) is named under the agency whose seal it uses. Names are returned as the lines
+    they print on, broken only where a name may break.
+    """
+    issuers = document.ordered_issuers()
+    if document.advisory_body_id:
+        body = document.advisory_body
+        governing, names = [body.unit.name], [body.name]
+    elif len(issuers) > 1:
+        governing, names = [], [_joint_name(unit, issuers) for unit in issuers]
+    else:
+        unit = issuers[0]
+        governing, names = ([unit.governing_body] if unit.governing_body else []), [unit.heading]
+    return {
+        "governing": [line for name in governing for line in heading_lines(name.upper(), bold=False)],
+        "names": [line for name in names for line in heading_lines(name.upper(), bold=True)],
+    }
+
+
+def _joint_name(unit, issuers) -> str:
+    """The heading name, or the full name where two issuers share a heading ("Sở Công Thương")."""
+    if sum(1 for other in issuers if other.heading == unit.heading) > 1:
+        return unit.name
+    return unit.heading
+
+
+def punctuate_bases(lines: list[str]) -> list[str]:
+    """Căn cứ lines end with ";" and the last one with "." (Phụ lục I, ô 6)."""
+    cleaned = [line.rstrip().rstrip(";.,").rstrip() for line in lines if line.strip()]
+    return [f"{line};" for line in cleaned[:-1]] + [f"{line}." for line in cleaned[-1:]]
+
+
+def issuer_phrase(document: OfficialDocument) -> str:
+    """Who issued it, as written after "của" in an annex reference: the decider of a decision, else the body."""
+    if document.doc_type in DECISION_LIKE:
+        decider = _decider(document)
+        if decider:
+            return decider
+    if document.advisory_body_id:
+        return f"{document.advisory_body.name} {document.advisory_body.unit.name}"
+    return " và ".join(unit.name for unit in document.ordered_issuers())
+
+
+def _annex_reference(document: OfficialDocument, number_line: str) -> str:
+    date = vietnamese_date(document.issued_on) if document.issued_on else "ngày     tháng     năm     "
+    return f"(Kèm theo {document.get_doc_type_display()} số {number_line} {date} của {issuer_phrase(document)})"
+
+
+def _date_line(document: OfficialDocument) -> str:
+    if document.issued_on or document.dated_on:
+        return vietnamese_date(document.issued_on or document.dated_on)
+    if document.year:  # a historical document whose day and month the source does not give
+        return f"ngày      tháng      năm {document.year}"
+    return "ngày      tháng      năm"
+
+
+def _number_line(document: OfficialDocument, issuers) -> str:
+    if document.symbol:
+        return document.symbol
+    tail = symbol_tail(
+        doc_type=document.doc_type,
+        issuers=issuers,
+        drafting_unit=document.drafting_unit,
+        advisory_body=document.advisory_body,
+        series=document.series,
+    )
+    return f"{NBSP * 6}/{tail}"
 
 
 def document_context(document: OfficialDocument, *, preview: bool) -> dict:
     issuers = document.ordered_issuers()
     lead = issuers[0]
-    if document.issued_on:
-        date_line = vietnamese_date(document.issued_on)
-    else:
-        date_line = "ngày      tháng      năm"
-    if document.symbol:
-        number_line = document.symbol
-    else:
-        from .numbering import build_symbol
-
-        number_line = build_symbol(
-            number=0, doc_type=document.doc_type, issuers=issuers, drafting_unit=document.drafting_unit
-        ).replace("00/", "      /", 1)
-    archive = f"Lưu: {document.archive_note or 'VT'}."
+    number_line = _number_line(document, issuers)
     blocks = _signature_blocks(document)
+    is_letter = document.doc_type == DocumentType.OFFICIAL_LETTER
+    recipients = list(document.recipients)
+    archive = f"Lưu: {document.archive_note}." if document.archive_note else ""
     return {
         "document": document,
         "css": static_css("pdf/document.css"),
-        "issuers": _issuer_blocks(document),
+        "heading": _issuer_heading(document),
         "number_line": number_line,
-        "place": document.place_name or lead.place_name,
-        "date_line": date_line,
+        # The date never breaks inside itself: a long place name wraps after its comma.
+        "place": (document.place_name or lead.place_name).replace(" ", NBSP),
+        "date_line": _date_line(document).replace(" ", NBSP),
         "type_title": document.type_title.upper(),
-        "is_letter": document.doc_type == DocumentType.OFFICIAL_LETTER,
+        "is_letter": is_letter,
         "is_decision": document.doc_type in DECISION_LIKE,
         "decider_line": _decider_line(document),
+        "legal_bases": punctuate_bases(document.legal_bases),
+        # "Điều 1." opens its article's paragraph in bold (decisions).
+        "body": [{**section, "article": section.get("heading", "").startswith("Điều ") and bool(section.get("text"))} for section in document.body],
         "signatures": blocks,
         "signature_rows": [blocks[i : i + 3] for i in range(0, len(blocks), 3)],
-        "recipients": document.recipients,
+        # A công văn names its addressees after "Kính gửi:"; its nơi nhận then starts "Như trên".
+        "addressees": recipients if is_letter else [],
+        "recipients": (["Như trên"] if is_letter and recipients else []) + ([] if is_letter else recipients),
         "archive": archive,
+        "annex_reference": _annex_reference(document, number_line),
         "preview": preview or document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED),
         "revoked": document.status == DocumentStatus.REVOKED,
     }
 
 
 def _decider_line(document: OfficialDocument) -> str:
-    """The deciding authority printed above the căn cứ lines of a decision ("BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
+    """The deciding authority above the căn cứ of a decision: the head, then the body ("BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
+    return _decider(document).upper()
+
+
+def _decider(document: OfficialDocument) -> str:
+    """"Bộ trưởng Bộ Công Thương": a decision signed "KT." or "Q." is still the head's decision."""
     signer = document.signers.first()
     if signer is None:
         return ""
-    if signer.authority in ("KT.", "Q.") and signer.authority_body:
-        return signer.authority_body.upper()
-    return signer.title.upper()
+    head = signer.authority_body if signer.authority in ("KT.", "Q.") and signer.authority_body else signer.title
+    if not head:
+        return ""
+    body = document.advisory_body.name if document.advisory_body_id else document.lead_issuer.heading
+    if body.lower() not in head.lower():
+        head = f"{head} {body}"
+    return head
 
 
 def render_document_pdf(document: OfficialDocument, *, preview: bool = False) -> bytes:
     html = render_to_string("pdf/document.html", document_context(document, preview=preview))
     return html_to_pdf(html)
-
-
-def render_certificate_pdf(
-    *,
-    form_name: str,
-    giver_title: str,
-    recipient: str,
-    recipient_detail: str = "",
-    achievement: str,
-    decision_symbol: str,
-    decision_date,
-    golden_book_number: str,
-    place_name: str,
-    signer_title: str,
-    signer_name: str,
-    preview: bool = False,
-) -> bytes:
-    """A Bằng khen, Giấy khen or Cờ thi đua certificate (legal-reference §5); paper size is a setting."""
-    context = {
-        "css": static_css("pdf/certificate.css"),
-        "page_size": getattr(settings, "THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm"),
-        "form_name": form_name,
-        "giver_title": giver_title.upper(),
-        "recipient": recipient,
-        "recipient_detail": recipient_detail,
-        "achievement": achievement,
-        "decision_symbol": decision_symbol,
-        "decision_date": vietnamese_date(decision_date) if decision_date else "",
-        "golden_book_number": golden_book_number,
-        "place_date": f"{place_name}, {vietnamese_date(decision_date)}" if decision_date else place_name,
-        "signer_title": signer_title.upper(),
-        "signer_name": signer_name,
-        "preview": preview,
-    }
-    return html_to_pdf(render_to_string("pdf/certificate.html", context))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from units.models import Role, Unit
 from units.scoping import get_scope, role_units
 
-from .models import DocumentIssuer, DocumentStatus, OfficialDocument, PdfJob
+from .models import BlankPrintProfile, DocumentIssuer, DocumentStatus, OfficialDocument, PdfJob
 
 
 def document_scope_filter(user) -> Q:
@@ -74,3 +74,16 @@ def register_years(*, issuer: Unit) -> set[int]:
     return set(
         OfficialDocument.objects.filter(lead_issuer=issuer, year__isnull=False).values_list("year", flat=True).distinct()
     )
+
+
+def blank_units(user) -> QuerySet[Unit]:
+    """Units whose blanks the account calibrates: those where it is the clerk."""
+    return role_units(user, Role.CLERK).filter(is_active=True).order_by("name")
+
+
+def blank_profiles(user) -> QuerySet[BlankPrintProfile]:
+    return BlankPrintProfile.objects.filter(unit__in=blank_units(user)).select_related("unit")
+
+
+def blank_profile_get_for_user(user, pk) -> BlankPrintProfile:
+    return get_object_or_404(blank_profiles(user), pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_verify
 
 app_name = "documents"
 
@@ -20,4 +20,12 @@ urlpatterns = [
     path("pdf/<int:pk>/", views.pdf_job_status, name="pdf-job-status"),
     path("pdf/<int:pk>/tai-ve/", views.pdf_job_download, name="pdf-job-download"),
     path("pdf/<int:pk>/thu-lai/", views.pdf_job_retry, name="pdf-job-retry"),
+    path("phoi/", views.blank_profile_list, name="blank-profile-list"),
+    path("phoi/them/", views.blank_profile_edit, name="blank-profile-create"),
+    path("phoi/<int:pk>/", views.blank_profile_edit, name="blank-profile-update"),
+    path("phoi/<int:pk>/trang-can-chinh.pdf", views.blank_profile_calibration, name="blank-profile-calibration"),
+    path("chung-thu-so/", views_verify.credential_mine, name="credential-mine"),
+    # Public, no login (docs/signatures.md): what the QR code and the short code lead to.
+    path("tra-cuu/", views_verify.verify_lookup, name="verify-lookup"),
+    path("tra-cuu/<str:code>/", views_verify.verify, name="verify"),
 ]

@@ -3,20 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from units.excel import xlsx_response
+from common.excel import xlsx_response
+from common.pagination import paginate
+from common.web import run_service
 from units.models import Role, Unit
-from units.pagination import paginate
 from units.scoping import has_any_role, has_role, role_units
-from units.web import run_service
 
 from . import selectors, services
-from .forms import DocumentForm, RevokeForm, initial_from
+from .forms import BlankProfileForm, DocumentForm, RevokeForm, initial_from
 from .models import DocumentStatus, DocumentType, PdfJobKind, PdfJobState
 from .numbering import local_today
+from .policies import can_return, can_sign_block
 
 DRAFTING_ROLES = (Role.CAMPAIGN_MANAGER, Role.CLERK, Role.SIGNER, Role.COUNCIL_SECRETARY)
 
@@ -104,7 +105,6 @@ def document_detail(request, pk):
     document = selectors.document_get_for_user(request.user, pk)
     user = request.user
     issuers = document.ordered_issuers()
-    pending_signers = [s for s in document.signers.all() if s.signed_at is None]
     context = {
         "document": document,
         "issuers": issuers,
@@ -113,9 +113,8 @@ def document_detail(request, pk):
         "can_edit": document.is_editable and _can_draft(user, document),
         "can_submit": document.status == DocumentStatus.DRAFT and _can_draft(user, document),
         "can_sign": document.status == DocumentStatus.SUBMITTED
-        and any(has_role(user, Role.SIGNER, s.unit) for s in pending_signers),
-        "can_return": document.status == DocumentStatus.SUBMITTED
-        and any(has_role(user, Role.SIGNER, unit) for unit in issuers),
+        and any(can_sign_block(user, s) for s in document.signers.all()),
+        "can_return": document.status == DocumentStatus.SUBMITTED and can_return(user, document),
         "can_issue": document.status == DocumentStatus.SIGNED and has_role(user, Role.CLERK, document.lead_issuer),
         "can_revoke": document.status == DocumentStatus.ISSUED
         and has_any_role(user, (Role.SIGNER, Role.CLERK), document.lead_issuer),
@@ -259,3 +258,39 @@ def register(request):
         "documents/register.html",
         {"issuers": issuers, "issuer": issuer, "year": year, "years": years, "page": paginate(request, rows, 50)},
     )
+
+
+@login_required
+def blank_profile_list(request):
+    units = selectors.blank_units(request.user)
+    if not units.exists():
+        raise PermissionDenied("Căn chỉnh in phôi dành cho văn thư.")
+    return render(request, "documents/blank_profiles.html", {"profiles": selectors.blank_profiles(request.user)})
+
+
+@login_required
+def blank_profile_edit(request, pk=None):
+    units = selectors.blank_units(request.user)
+    if not units.exists():
+        raise PermissionDenied("Căn chỉnh in phôi dành cho văn thư.")
+    profile = selectors.blank_profile_get_for_user(request.user, pk) if pk else None
+    form = BlankProfileForm(request.POST or None, instance=profile, units=units)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            request,
+            lambda: services.blank_profile_save(actor=request.user, profile=profile, **form.service_kwargs()),
+            "Đã lưu căn chỉnh. In trang căn chỉnh để kiểm tra trên phôi.",
+        )
+        if saved is not None:
+            return redirect("documents:blank-profile-update", pk=saved.pk)
+    return render(request, "documents/blank_profile_form.html", {"form": form, "profile": profile})
+
+
+@login_required
+def blank_profile_calibration(request, pk):
+    from .certificates import render_calibration_pdf
+
+    profile = selectors.blank_profile_get_for_user(request.user, pk)
+    response = HttpResponse(render_calibration_pdf(profile), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="can-chinh-phoi-{profile.pk}.pdf"'
+    return response

@@ -15,4 +15,5 @@ else
   echo "Chế độ nhúng: SQLite (nếu không đặt DATABASE_URL) và tác vụ nền chạy trong tiến trình web."
 fi
 echo "Mở http://$HOST:$PORT — tài khoản demo xem README.md (mật khẩu thidua-demo-2026)."
-$PY manage.py runserver "$HOST:$PORT"
+# Only the development server shows debug pages (DEBUG is off unless set; the worker keeps it off).
+DEBUG=${DEBUG:-1} $PY manage.py runserver "$HOST:$PORT"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install the Debian packages the app and its tests need (fonts, PDF tools, Chromium).
+# Install the Debian packages the app and its tests need (fonts, PDF tools, Chromium, SoftHSM2 for the PKCS#11 tests).
 # As root: installs what is missing. Otherwise: says what is missing and how to install it.
 set -u
-PACKAGES="fonts-liberation2 libharfbuzz-subset0 poppler-utils chromium chromium-driver"
+PACKAGES="fonts-liberation2 libharfbuzz-subset0 poppler-utils chromium chromium-driver softhsm2"
 missing=""
 for pkg in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -1,7 +1,11 @@
 """Fixtures shared by every test: units, accounts with roles, and service availability."""
 
 import os
+import shutil
 import socket
+import subprocess
+import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -30,6 +34,16 @@ def require_service(name: str, url: str, default_port: int) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(f"{message} (bắt buộc trong CI)")
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and throttles count in the cache: every test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -126,3 +140,75 @@ def celery_broker(monkeypatch):
     yield use
     app.conf.task_always_eager = saved
     reset_pools()
+
+
+# A Redis of a test's own (never the shared one on 6379), for tests that restart it or count in it.
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float, step: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+class OwnRedis:
+    """A redis-server of this test's own, on a spare port, keeping nothing on disk."""
+
+    def __init__(self, workdir: Path):
+        self.binary = shutil.which("redis-server")
+        self.port = free_port()
+        self.workdir = workdir
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.workdir), "--maxmemory-policy", "noeviction"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert wait_for(self.answers, 10), "redis-server riêng không khởi động được"
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def queued(self) -> int:
+        import redis
+
+        return redis.Redis.from_url(self.url).llen("celery")
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    server = OwnRedis(tmp_path)
+    if server.binary is None:
+        message = "Không có redis-server để chạy một Redis riêng cho bài kiểm thử"
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{message} (bắt buộc trong CI)")
+        pytest.skip(message)
+    server.start()
+    yield server
+    server.stop()

@@ -18,7 +18,6 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Khen thưởng", "awards:nomination-list", None),
     ("Hội đồng", "awards:session-list", (Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY)),
     ("Vinh danh", "awards:honour-board", None),
-    ("Thông báo", "campaigns:notification-list", None),
     ("Người dùng", "units:user-list", (ADMIN,)),
     ("Nhật ký", "units:audit-list", (ADMIN,)),
 ]

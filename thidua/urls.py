@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from units import views as unit_views
+from units import inbox
 from units.forms import LoginForm
 
+from .accounts import PasswordResetView
 from .health import healthz
 
 admin.site.site_header = "Quản trị thidua"
@@ -16,7 +17,7 @@ auth_patterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("quen-mat-khau/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("quen-mat-khau/", PasswordResetView.as_view(), name="password_reset"),
     path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "dat-lai-mat-khau/<uidb64>/<token>/",
@@ -27,7 +28,7 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", unit_views.home, name="home"),
+    path("", inbox.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("tai-khoan/", include(auth_patterns)),
     path("", include("units.urls")),

@@ -1,16 +1,14 @@
-"""
-WSGI config for thidua project.
+"""The WSGI application (``gunicorn thidua.wsgi``).
 
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
+Debug pages are never served by default: ``DEBUG`` is off unless the environment sets it, and the
+development server (``make run``) is the only place that sets it.
 """
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'thidua.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+os.environ.setdefault("DEBUG", "false")
 
 application = get_wsgi_application()

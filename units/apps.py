@@ -7,8 +7,8 @@ class UnitsConfig(AppConfig):
     verbose_name = "Tổ chức, người dùng và phân quyền"
 
     def ready(self):
-        from thidua.celery import announce_mode
-
         from . import signals  # noqa: F401
+        from .extensions import register_todo
+        from .todo import todo
 
-        announce_mode()
+        register_todo(todo)

@@ -6,6 +6,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import logout
 
+from common.clientip import client_ip
+
 from .audit import current_ip, current_request_id
 
 LOGIN_AT_KEY = "thidua_login_at"
@@ -19,7 +21,7 @@ class RequestIdMiddleware:
         request_id = uuid.uuid4().hex
         request.request_id = request_id
         token_id = current_request_id.set(request_id)
-        token_ip = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        token_ip = current_ip.set(client_ip(request))
         try:
             response = self.get_response(request)
         finally:

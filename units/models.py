@@ -23,6 +23,9 @@ class UnitKind(models.TextChoices):
     ENTERPRISE = "enterprise", "Doanh nghiệp"
     TRADE_UNION = "trade_union", "Công đoàn"
     PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp"
+    GOVERNMENT = "government", "Chính phủ, Thủ tướng Chính phủ"
+    PARTY_COMMITTEE = "party_committee", "Tỉnh ủy, Thành ủy"
+    OTHER = "other", "Cơ quan, tổ chức khác"
 
 
 class UnitQuerySet(models.QuerySet):
@@ -30,10 +33,18 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def visible_to(self, user):
-        """Units the user may see: see ``units.scoping``."""
+        """Units the user may see (see ``units.scoping``); bodies outside the sector are public."""
         from .scoping import unit_scope_filter
 
-        return self.filter(unit_scope_filter(user, field="pk"))
+        if not user.is_authenticated:
+            return self.none()
+        scoped = unit_scope_filter(user, field="pk")
+        if not scoped:  # the whole sector (an empty Q ORed with another would narrow it)
+            return self.all()
+        return self.filter(scoped | models.Q(is_external=True))
+
+    def external(self):
+        return self.filter(is_external=True)
 
     def subtree_of(self, unit: "Unit"):
         return self.filter(path__startswith=unit.path)
@@ -72,6 +83,9 @@ class Unit(models.Model):
         related_name="successors",
     )
     is_active = models.BooleanField("đang hoạt động", default=True)
+    is_external = models.BooleanField(
+        "cơ quan ngoài ngành", default=False, help_text="Chính phủ, Thủ tướng, Bộ Nội vụ, UBND và Tỉnh ủy…: ban hành văn bản, quyết định khen thưởng; không có tài khoản."
+    )
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
@@ -327,3 +341,25 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%d/%m/%Y %H:%M} {self.actor_label} {self.action}"
+
+
+class Notification(models.Model):
+    """An in-app notice at a hand-over; ``key`` makes each notice (and its e-mail) go out once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=160)
+    text = models.CharField("nội dung", max_length=500)
+    link = models.CharField(max_length=300, blank=True)
+    is_read = models.BooleanField("đã đọc", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="uniq_user_notification_key")]
+        indexes = [models.Index(fields=["user", "is_read"], name="notification_unread")]
+
+    def __str__(self):
+        return self.text
+

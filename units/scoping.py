@@ -118,12 +118,39 @@ def cluster_scope_filter(user) -> Q:
     return Q(pk__in=member_of) | Q(organiser_id__in=sorted(scope.own_unit_ids))
 
 
-def _covers(assignment: RoleAssignment, unit: Unit | None) -> bool:
-    if unit is None or assignment.scope == RoleScope.SECTOR:
-        return True
+def _covers_directly(assignment: RoleAssignment, unit: Unit) -> bool:
     if assignment.scope == RoleScope.UNIT:
         return assignment.unit_id == unit.pk
     return unit.path.startswith(assignment.unit.path)
+
+
+def successors_of(unit: Unit) -> list[Unit]:
+    """The units that took over ``unit`` in a merger, and theirs in turn (Bến Tre's Sở → Vĩnh Long's)."""
+    cache = getattr(unit, "_successors", None)
+    if cache is not None:
+        return cache
+    found, frontier, seen = [], [unit.pk], {unit.pk}
+    through = Unit.predecessors.through
+    while frontier:
+        ids = set(through.objects.filter(to_unit_id__in=frontier).values_list("from_unit_id", flat=True)) - seen
+        if not ids:
+            break
+        batch = list(Unit.objects.filter(pk__in=ids))
+        found += batch
+        seen |= ids
+        frontier = list(ids)
+    unit._successors = found
+    return found
+
+
+def _covers(assignment: RoleAssignment, unit: Unit | None) -> bool:
+    """Whether the assignment covers ``unit``; a role on a successor covers its predecessors, so after the
+    2025 mergers the successor's managers act for the merged unit's history."""
+    if unit is None or assignment.scope == RoleScope.SECTOR:
+        return True
+    if _covers_directly(assignment, unit):
+        return True
+    return not unit.is_active and any(_covers_directly(assignment, successor) for successor in successors_of(unit))
 
 
 def has_role(user, role: str | Role, unit: Unit | None = None) -> bool:
@@ -133,6 +160,21 @@ def has_role(user, role: str | Role, unit: Unit | None = None) -> bool:
 
 def has_any_role(user, roles, unit: Unit | None = None) -> bool:
     return any(has_role(user, role, unit) for role in roles)
+
+
+def acts_for(user, unit: Unit | None) -> bool:
+    """Whether the account belongs to or acts for ``unit`` itself: its own unit, any role held on that very
+    unit, or a unit officer's or signer's role that covers it. Nobody approves what they act for."""
+    if unit is None or user is None or not user.is_authenticated:
+        return False
+    if user.unit_id == unit.pk:
+        return True
+    for assignment in get_scope(user).assignments:
+        if assignment.unit_id == unit.pk:
+            return True
+        if assignment.role in (Role.UNIT_OFFICER, Role.SIGNER) and assignment.scope != RoleScope.SECTOR and _covers(assignment, unit):
+            return True
+    return False
 
 
 def is_system_admin(user) -> bool:
@@ -149,4 +191,8 @@ def role_units(user, role: str | Role):
         if a.scope == RoleScope.SECTOR:
             return Unit.objects.all()
         query |= Q(pk=a.unit_id) if a.scope == RoleScope.UNIT else Q(path__startswith=a.unit.path)
-    return Unit.objects.filter(query)
+    base = set(Unit.objects.filter(query).values_list("pk", flat=True))
+    if not base:
+        return Unit.objects.none()
+    # the units merged into them come along: their history is kept by the successor
+    return Unit.objects.filter(pk__in=sorted(_with_predecessors(base)))

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.text import nfc
+
 from .audit import audit_record
 from .models import Person, Role, RoleAssignment, RoleScope, Unit, UnitKind, User
 from .scoping import forget_scope
-
-
-def nfc(text: str) -> str:
-    """Normalise Vietnamese text to NFC so that equal names compare equal."""
-    return unicodedata.normalize("NFC", text or "").strip()
 
 
 @transaction.atomic

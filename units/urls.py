@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import inbox, views
 
 app_name = "units"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("quan-tri/tai-khoan/<int:pk>/vai-tro/<int:assignment_pk>/thu-hoi/", views.user_role_revoke, name="user-role-revoke"),
     path("quan-tri/tai-khoan/<int:pk>/khoa/", views.user_toggle_active, name="user-toggle-active"),
     path("quan-tri/nhat-ky/", views.audit_list, name="audit-list"),
+    path("thong-bao/", inbox.notification_list, name="notification-list"),
+    path("thong-bao/<int:pk>/mo/", inbox.notification_open, name="notification-open"),
 ]

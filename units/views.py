@@ -6,13 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from common.excel import ImportColumn, read_import, xlsx_response
+from common.pagination import paginate
+
 from . import selectors, services
 from .decorators import admin_required
-from .excel import ImportColumn, read_import, xlsx_response
 from .forms import PersonForm, RoleAssignForm, UserCreateForm, UserUpdateForm
 from .models import AuditEvent, Person, Role, RoleAssignment, UnitKind, User
-from .pagination import paginate
-from .scoping import get_scope, has_role, is_system_admin
+from .scoping import has_role, is_system_admin
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -21,12 +22,6 @@ def _form_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-@login_required
-def home(request):
-    scope = get_scope(request.user)
-    return render(request, "units/home.html", {"assignments": scope.assignments})
 
 
 @login_required

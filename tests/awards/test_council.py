@@ -1,6 +1,5 @@
 """Nominations with dossiers and the council's secret ballot."""
 
-import datetime
 import threading
 
 import pytest
@@ -9,46 +8,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from awards import nominations as svc
+from awards import selectors as sel
+from awards import services as svc
 from awards.models import (
     AwardKind,
     AwardRecord,
     AwardRound,
     Ballot,
     BallotParticipation,
-    Council,
-    CouncilSession,
     NominationStatus,
 )
 from tests.conftest import make_user
 from tests.factories import PersonFactory
-from units.models import AuditEvent, Role, RoleScope
+from units.models import AuditEvent, Role
+
+from .conftest import PDF, nominate
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n% ho so\n"
-
-
-@pytest.fixture
-def council_setup(ministry, province_pair, officer_vl, media_root):
-    secretary = make_user("tk", ministry, Role.COUNCIL_SECRETARY, scope=RoleScope.SECTOR)
-    chair = make_user("ct", ministry, Role.SIGNER)
-    members = [make_user(f"tv{i}", ministry, Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR) for i in range(3)]
-    conflicted_member = make_user("tv-vl", province_pair["vinh-long"], Role.COUNCIL_MEMBER, scope=RoleScope.SECTOR)
-    council = Council.objects.create(unit=ministry, name="Hội đồng Thi đua - Khen thưởng Bộ Công Thương", chair=chair, secretary=secretary)
-    council.members.set(members + [conflicted_member])
-    today = datetime.date.today()
-    award_round = AwardRound.objects.create(name="Đợt xét năm 2025", deciding_unit=ministry, achievement_year=2025,
-                                            opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=30))
-    session = CouncilSession.objects.create(council=council, title="Phiên họp tháng 12", held_on=today)
-    return {"secretary": secretary, "members": members, "conflicted": conflicted_member, "round": award_round, "session": session, "council": council}
-
-
-def nominate(officer, award_round, unit, code="bk-bo", files=("to_trinh", "bao_cao_thanh_tich", "bien_ban")):
-    nomination = svc.nomination_create(actor=officer, round=award_round, proposing_unit=unit, award_kind=AwardKind.objects.get(code=code),
-                                       achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025", unit=unit)
-    for document in files:
-        svc.dossier_add(nomination=nomination, actor=officer, document=document, upload=SimpleUploadedFile(f"{document}.pdf", PDF))
-    return nomination
 
 
 def test_dossier_gate_and_authority(council_setup, officer_vl, province_pair):
@@ -82,11 +58,11 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     svc.ballot_vote(box=box, member=b, choice="for")
     svc.ballot_vote(box=box, member=c, choice="against")
     with pytest.raises(PermissionDenied):
-        svc.tally(box=box)
+        sel.tally(box=box)
     client.force_login(a)
     assert client.get(reverse("awards:ballot-tally", args=[box.pk])).status_code == 403
     box = svc.ballot_close(box=box, actor=council_setup["secretary"])
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     assert (result["for"], result["against"], result["voters"]) == (2, 1, 3)
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PASSED  # 2/3 present ≥ 50 % (rule for bk-bo)
@@ -119,7 +95,7 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     svc.ballot_vote(box=box, member=a, choice="for")
     svc.ballot_vote(box=box, member=b, choice="against")
     box = svc.ballot_close(box=box, actor=secretary)
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     # bk-bo: quorum 50 % of 3 voters, 2 present; 1 of 2 present = 50 % but not more for than against → not passed
     assert (result["present"], result["denominator"], str(result["percent"])) == (2, 2, "50.0") and result["passed"] is False
 
@@ -133,7 +109,7 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     for member in (a, b, c):  # c is absent and sends a written vote
         svc.ballot_vote(box=box, member=member, choice="for" if member is not b else "against")
     box = svc.ballot_close(box=box, actor=secretary)
-    result = svc.tally(box=box)
+    result = sel.tally(box=box)
     assert (result["for"], result["denominator"], str(result["percent"])) == (2, 3, "66.7") and result["passed"] is True
 
 
@@ -211,15 +187,11 @@ def test_one_achievement_cannot_back_two_nominations_across_rounds(council_setup
 
 
 def test_dossier_accepts_documents_not_spreadsheets(council_setup, officer_vl, province_pair):
-    import io
-    import zipfile
+    from tests.common.samples import xlsx
 
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<workbook/>")
     nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], files=())
     with pytest.raises(ValidationError, match="PDF, Word"):
-        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("bang.xlsx", buffer.getvalue()))
+        svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("bang.xlsx", xlsx()))
     item = svc.dossier_add(nomination=nomination, actor=officer_vl, document="to_trinh", upload=SimpleUploadedFile("../../to trinh.pdf", PDF))
     assert item.file.name == f"dossier/{item.storage_key}" and item.storage_key.endswith(".pdf") and len(item.storage_key) == 36
 

@@ -6,15 +6,18 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from awards import decisions
-from awards import nominations as svc
-from awards.eligibility import evaluate
+from awards import services as decisions
+from awards import services as svc
 from awards.models import AwardRecord, NominationStatus
+from awards.selectors import evaluate
+from campaigns.models import Notification
+from documents.models import PdfJob, PdfJobKind, PdfJobState
 from documents.services import document_issue, document_sign, document_submit
 from tests.conftest import make_user
+from tests.documents.factories import SigningPositionFactory
 from units.models import Role
 
-from .test_council import council_setup, nominate  # noqa: F401 - the fixture is shared
+from .conftest import nominate
 
 pytestmark = pytest.mark.django_db
 
@@ -31,28 +34,31 @@ def passed_nomination(setup, officer, unit):
     return nomination
 
 
-def test_decision_records_history_with_golden_book_numbers(client, council_setup, officer_vl, province_pair, ministry, django_capture_on_commit_callbacks):  # noqa: F811
+def test_decision_records_history_with_golden_book_numbers(client, council_setup, officer_vl, province_pair, ministry, django_capture_on_commit_callbacks):
     nomination = passed_nomination(council_setup, officer_vl, province_pair["vinh-long"])
     document = decisions.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"], signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
     assert document.annexes[0]["rows"][0][1] == "Sở Công Thương tỉnh Vĩnh Long"
     signer, clerk = make_user("bt-sign", ministry, Role.SIGNER), make_user("bt-clerk", ministry, Role.CLERK)
+    SigningPositionFactory(user=signer, unit=ministry, title="Bộ trưởng")
     document_submit(document=document, actor=council_setup["secretary"])
     document_sign(document=document, actor=signer)
     with django_capture_on_commit_callbacks(execute=True):
-        document = document_issue(document=document, actor=clerk)
-    records = decisions.decision_record(document=document, actor=council_setup["secretary"])
+        document = document_issue(document=document, actor=clerk)  # the issue writes the history and queues the certificates
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.DECIDED
-    record = records[0]
+    record = AwardRecord.objects.get(nomination=nomination)
     assert record.golden_book_number.startswith("01/") and document.symbol in record.decision
+    job = PdfJob.objects.get(document=document, kind=PdfJobKind.CERTIFICATE, subject_id=record.pk)
+    assert job.state == PdfJobState.DONE and job.page_count == 1
+    assert Notification.objects.filter(user=officer_vl, key__startswith="decision-issued").exists()
     text = " ".join(PdfReader(io.BytesIO(decisions.certificate_pdf(record))).pages[0].extract_text().split())
     assert "BẰNG KHEN" in text and record.golden_book_number in text and "Sở Công Thương tỉnh Vĩnh Long" in text
     client.force_login(officer_vl)
     response = client.get(reverse("awards:certificate-download", args=[record.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert "Sở Công Thương tỉnh Vĩnh Long" in client.get(reverse("awards:honour-board")).content.decode()
-    with pytest.raises(Exception, match="đã được ghi nhận"):
-        decisions.decision_record(document=document, actor=council_setup["secretary"])
+    assert decisions.decision_issued(document=document, actor=clerk) == []  # a second run writes nothing
+    assert AwardRecord.objects.filter(nomination=nomination).count() == 1
 
 
 def test_revoked_award_is_ignored_from_then_on(province_pair):

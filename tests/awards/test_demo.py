@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from awards.demo import DEMO_CASES, PERSONS, SEED_002
-from awards.eligibility import evaluate
 from awards.models import AwardRecord, Council, Rating
+from awards.selectors import evaluate
 from units.models import Person, Unit
 
 pytestmark = pytest.mark.django_db

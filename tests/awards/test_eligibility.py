@@ -2,8 +2,8 @@
 
 import pytest
 
-from awards.eligibility import FAIL, PASS, REVIEW, check_authority, check_dossier, evaluate, quota_status
 from awards.models import AwardKind, AwardRecord, Discipline, Initiative, Rating
+from awards.selectors import FAIL, PASS, REVIEW, check_authority, check_dossier, evaluate, quota_status
 from tests.factories import PersonFactory, UnitFactory
 from units.models import UnitKind
 
@@ -179,7 +179,7 @@ def test_one_achievement_is_not_rewarded_twice(person):
 
 
 def test_ruleset_follows_the_achievement_year():
-    from awards.eligibility import ruleset_for
+    from awards.selectors import ruleset_for
 
     assert "2003" in ruleset_for(2019).name
     assert "98/2023" in ruleset_for(2024).name

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from awards.eligibility import evaluate, evaluate_many
 from awards.models import AwardKind, AwardRecord, AwardRound, Nomination, Rating
+from awards.selectors import evaluate, evaluate_many
 from tests.factories import PersonFactory, UnitFactory
 from units.models import UnitKind
 

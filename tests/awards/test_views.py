@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook
 
-from awards.eligibility import evaluate
 from awards.models import AwardKind, AwardRecord
+from awards.selectors import evaluate
 from tests.conftest import make_user
 from tests.factories import PersonFactory
 from units.models import Role, RoleScope
@@ -103,7 +103,9 @@ def test_session_page_records_attendance_and_shows_quotas(client, ministry, prov
     assert session.present.count() == 0 and "Chỉ thư ký" in response.content.decode()
     client.force_login(secretary)
     client.post(reverse("awards:session-attendance", args=[session.pk]), {"present": [members[0].pk, officer_vl.pk]})
-    assert list(session.present.all()) == [members[0]]  # only council members can be marked present
+    assert session.present.count() == 0  # only council members can be marked present: the list is refused
+    client.post(reverse("awards:session-attendance", args=[session.pk]), {"present": [members[0].pk]})
+    assert list(session.present.all()) == [members[0]]
     client.force_login(officer_vl)
     assert client.get(reverse("awards:session-detail", args=[session.pk])).status_code == 404
 
@@ -122,7 +124,8 @@ def test_rounds_sessions_and_withdrawal_in_the_browser_flow(client, ministry, pr
             "opens_on": today.isoformat(), "closes_on": (today + datetime.timedelta(days=9)).isoformat()}
     client.force_login(officer_vl)
     assert "Mở đợt xét" not in client.get(reverse("awards:round-list")).content.decode()
-    assert client.post(reverse("awards:round-list"), form).status_code == 404  # not a deciding unit the officer manages
+    client.post(reverse("awards:round-list"), form)  # not a deciding unit the officer manages
+    assert not AwardRound.objects.exists()
     client.force_login(secretary)
     response = client.post(reverse("awards:round-list"), form, follow=True)
     assert "phải gắn với một phong trào" in response.content.decode() and not AwardRound.objects.exists()
@@ -153,8 +156,8 @@ def test_admin_edits_rules_but_never_sees_ballots():
 
 
 def test_history_entries_feed_eligibility(client, province_pair, officer_vl, officer_na):
-    from awards.eligibility import evaluate
     from awards.models import AwardKind, AwardRecord, Discipline, Rating
+    from awards.selectors import evaluate
     from tests.factories import PersonFactory
 
     person = PersonFactory(unit=province_pair["vinh-long"])

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from campaigns import covenants
+from campaigns import selectors as covenant_selectors
+from campaigns import services as covenants
 from campaigns.models import CovenantStatus
 from documents.models import DocumentStatus
 from documents.pdf import render_document_pdf
@@ -71,13 +72,13 @@ def test_full_covenant_cycle(cluster, lead, province_pair, officer_vl):
         covenants.covenant_self_score(covenant=covenant, actor=officer_ht, unit=ha_tinh, scores={criteria[0].pk: Decimal("61")})
     covenants.covenant_self_score(covenant=covenant, actor=officer_ht, unit=ha_tinh, scores={criteria[0].pk: Decimal("40"), criteria[1].pk: Decimal("30")})
     covenant = covenants.covenant_confirm_scores(covenant=covenant, actor=lead, adjustments={(province_pair["nghe-an"].pk, criteria[0].pk): Decimal("50")})
-    ranking = covenants.covenant_ranking(covenant)
+    ranking = covenant_selectors.covenant_ranking(covenant)
     assert [r["unit"].code for r in ranking][:2] == ["sct-vinh-long", "sct-nghe-an"]
     assert ranking[0]["total"] == Decimal("93")
     with pytest.raises(ValidationError, match="quá nửa"):
         covenants.covenant_record_leader_vote(covenant=covenant, actor=lead, unit=province_pair["vinh-long"], votes_for=1, votes_total=3)
     covenants.covenant_record_leader_vote(covenant=covenant, actor=lead, unit=province_pair["vinh-long"], votes_for=3, votes_total=3)
-    assert [v.unit.code for v in covenants.leading_units(2026)] == ["sct-vinh-long"]
+    assert [v.unit.code for v in covenant_selectors.leading_units(2026)] == ["sct-vinh-long"]
 
 
 def test_only_the_lead_drafts(cluster, officer_vl):

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -310,6 +311,7 @@ def test_registration_pages_point_to_the_revision_in_force_and_the_pending_one(c
     assert 'data-testid="pending-revision"' in old_page and "lần 2 (đang soạn)" in old_page
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 29, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_report_periods_offered_and_dashboard_export_within_scope(client, campaign, approved_registration, officer_vl, officer_na, ministry_manager):
     import io
 
@@ -317,12 +319,14 @@ def test_report_periods_offered_and_dashboard_export_within_scope(client, campai
 
     client.force_login(officer_vl)
     page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
-    assert '<option value="quarter-1-2026" selected>Quý 1/2026 – hạn gửi 10/04/2026</option>' in page
+    # the period due now is preselected (the latest one that has ended), not the earliest one unreported
+    assert '<option value="quarter-1-2026">Quý 1/2026 – hạn gửi 10/04/2026</option>' in page
+    assert '<option value="quarter-3-2026" selected>Quý 3/2026 – hạn gửi 10/10/2026</option>' in page
     client.post(reverse("campaigns:report-create", args=[approved_registration.pk]), {"period": "quarter-1-2026"})
     page = client.get(reverse("campaigns:registration-detail", args=[approved_registration.pk])).content.decode()
-    assert "quarter-1-2026" not in page and '<option value="quarter-2-2026" selected>' in page
+    assert "quarter-1-2026" not in page and '<option value="quarter-3-2026" selected>' in page
     response = client.post(reverse("campaigns:report-create", args=[approved_registration.pk]), {"period": "quarter-9-2026"}, follow=True)
-    assert "phải từ 1 đến 4" in response.content.decode()
+    assert "Kỳ báo cáo không hợp lệ" in response.content.decode()
 
     url = reverse("campaigns:dashboard", args=[campaign.pk])
     client.force_login(officer_na)  # sees the campaign's ranking, not Vĩnh Long's targets
@@ -389,15 +393,15 @@ def test_uploads_and_exports_are_rate_limited(client, campaign, draft_report, of
 
 
 def test_recipients_collapse_many_provinces_into_one_line(campaign, province_pair):
-    from campaigns.services import _recipients
+    from campaigns.services import recipients
     from tests.factories import UnitFactory
     from units.models import UnitKind
 
-    assert _recipients(campaign) == ["Sở Công Thương tỉnh Nghệ An", "Sở Công Thương tỉnh Vĩnh Long"]
+    assert recipients(campaign) == ["Sở Công Thương tỉnh Nghệ An", "Sở Công Thương tỉnh Vĩnh Long"]
     for n in range(4):
         campaign.participants.add(UnitFactory(code=f"sct-{n}", name=f"Sở Công Thương tỉnh số {n}", kind=UnitKind.PROVINCIAL_DEPARTMENT))
     campaign.participants.add(UnitFactory(code="cuc-x", name="Cục Điện lực", kind=UnitKind.AGENCY))
-    assert _recipients(campaign) == ["Cục Điện lực", "Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương"]
+    assert recipients(campaign) == ["Cục Điện lực", "Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương"]
 
 
 def test_a_report_sent_after_its_due_date_is_marked_late(draft_report, approved_registration, officer_vl):

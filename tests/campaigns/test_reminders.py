@@ -7,8 +7,7 @@ import pytest
 
 from campaigns.models import CampaignStatus, Notification, PeriodType
 from campaigns.periods import Period, campaign_periods, last_due_period, next_due_period
-from campaigns.reminders import reminders_send
-from campaigns.services import campaign_transition, report_create, report_save, report_submit
+from campaigns.services import campaign_transition, reminders_send, report_create, report_save, report_submit
 
 from .conftest import report_values
 

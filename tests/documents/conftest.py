@@ -5,6 +5,7 @@ import pytest
 from documents.models import DocumentType
 from documents.services import document_create, document_sign, document_submit
 from tests.conftest import make_user
+from tests.documents.factories import SigningPositionFactory
 from units.models import Role, RoleScope
 
 
@@ -13,9 +14,18 @@ def so_vl(province_pair):
     return province_pair["vinh-long"]
 
 
+def give_position(user, unit, title, authority="", authority_body=""):
+    """Declare the title under which ``user`` signs for ``unit``."""
+    SigningPositionFactory(user=user, unit=unit, title=title, authority=authority, authority_body=authority_body)
+    return user
+
+
 @pytest.fixture
 def signer_vl(so_vl):
-    return make_user("gd-vl", so_vl, Role.SIGNER)
+    user = make_user("gd-vl", so_vl, Role.SIGNER)
+    user.full_name = "Nguyễn Văn Hải"
+    user.save(update_fields=["full_name"])
+    return give_position(user, so_vl, "Giám đốc")
 
 
 @pytest.fixture

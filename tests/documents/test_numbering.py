@@ -61,7 +61,8 @@ def test_shared_and_per_type_series(make_plan, manager_vl, signer_vl, clerk_vl, 
 
     assert [issue("plan"), issue("report")] == ["01/KH-SCT", "02/BC-SCT"]
     IssuerSettings.objects.create(unit=so_vl, series_mode=SeriesMode.PER_TYPE)
-    assert [issue("plan"), issue("report"), issue("report")] == ["01/KH-SCT", "01/BC-SCT", "02/BC-SCT"]
+    # Switched during the year: the per-type registers skip the symbols the shared series already gave.
+    assert [issue("plan"), issue("report"), issue("report")] == ["02/KH-SCT", "01/BC-SCT", "03/BC-SCT"]
 
 
 def test_year_boundary_by_local_time(make_plan, manager_vl, signer_vl, clerk_vl):
@@ -131,3 +132,106 @@ def test_concurrent_issuing_gives_no_duplicates_and_no_gaps(province_pair):
     assert len(numbers) == len(set(numbers)), "duplicates"
     assert sorted(numbers) == list(range(1, len(numbers) + 1)), "gaps"
     assert 300 < len(numbers) < 400
+
+
+def _sign(document, manager, signer):
+    document_submit(document=document, actor=manager)
+    return document_sign(document=document, actor=signer)
+
+
+SERIES_KINDS = {
+    # kind: create kwargs for make_plan
+    "plan": {"doc_type": "plan"},
+    "report": {"doc_type": "report"},
+    "minutes": {"doc_type": "minutes", "series": "council"},
+    "council_decision": {"doc_type": "decision", "series": "council"},
+    "secret_decision": {"doc_type": "decision", "is_secret": True},
+    "secret_plan": {"doc_type": "plan", "is_secret": True},
+    "letter": {"doc_type": "official_letter"},
+}
+
+
+def test_council_and_secret_series_carry_their_own_symbol(make_plan, manager_vl, signer_vl, clerk_vl):
+    """Today's defect: 02/BB-SCT from the main and the council series, 01/QĐ-SCT from the main and secret."""
+    issued = {}
+    for kind in ("plan", "minutes", "secret_decision", "report", "minutes", "council_decision"):
+        document = _sign(make_plan(subject=f"{kind} {random.random()}", **SERIES_KINDS[kind]), manager_vl, signer_vl)
+        issued.setdefault(kind, []).append(document_issue(document=document, actor=clerk_vl).symbol)
+    assert issued["plan"] == ["01/KH-SCT"] and issued["report"] == ["02/BC-SCT"]
+    assert issued["minutes"] == ["01/BB-HĐTĐKT", "02/BB-HĐTĐKT"]
+    assert issued["council_decision"] == ["03/QĐ-HĐTĐKT"]
+    assert issued["secret_decision"] == ["01/QĐ-SCT-M"]
+
+
+def test_every_series_interleaved_never_repeats_a_symbol(make_plan, manager_vl, signer_vl, clerk_vl, so_vl):
+    rng = random.Random(11)
+    kinds = [kind for kind in SERIES_KINDS for _ in range(4)]
+    rng.shuffle(kinds)
+    symbols = []
+    for index, kind in enumerate(kinds):
+        if index == len(kinds) // 2:  # the head switches to one series per type during the year
+            IssuerSettings.objects.update_or_create(unit=so_vl, defaults={"series_mode": SeriesMode.PER_TYPE})
+        document = _sign(make_plan(subject=f"{kind} {index}", **SERIES_KINDS[kind]), manager_vl, signer_vl)
+        symbols.append(document_issue(document=document, actor=clerk_vl).symbol)
+    assert len(symbols) == len(set(symbols)), sorted(symbols)
+    issued = OfficialDocument.objects.filter(lead_issuer=so_vl, year__isnull=False)
+    assert issued.count() == len(kinds)
+    assert {s.split("/", 1)[1] for s in symbols} == {"KH-SCT", "BC-SCT", "BB-HĐTĐKT", "QĐ-HĐTĐKT", "QĐ-SCT-M", "KH-SCT-M", "SCT"}
+
+
+def test_symbol_constraint_refuses_a_repeat_from_another_register(signed_plan, clerk_vl, make_plan):
+    issued = document_issue(document=signed_plan, actor=clerk_vl)
+    other = make_plan(subject="Cùng ký hiệu, sổ khác")
+    other.number, other.year, other.register_key, other.symbol = issued.number, issued.year, "secret", issued.symbol
+    with pytest.raises(IntegrityError), transaction.atomic():
+        other.save()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_issuing_across_every_series_repeats_no_symbol(province_pair):
+    if connection.vendor != "postgresql":
+        pytest.skip("Khóa dòng (SELECT … FOR UPDATE) chỉ kiểm được trên PostgreSQL; CI chạy bài này trên PostgreSQL.")
+    from documents.services import document_create
+    from tests.conftest import make_user
+    from tests.documents.conftest import give_position
+    from units.models import Role
+
+    so = province_pair["vinh-long"]
+    manager = make_user("ql-c", so, Role.CAMPAIGN_MANAGER)
+    signer = give_position(make_user("gd-c", so, Role.SIGNER), so, "Giám đốc")
+    clerk = make_user("vt-c", so, Role.CLERK)
+    documents = []
+    for kind, kwargs in SERIES_KINDS.items():
+        for index in range(6):
+            params = {"doc_type": "plan", **kwargs}
+            document = document_create(
+                actor=manager, issuers=[so], subject=f"{kind} {index}", body=[{"text": "Nội dung."}],
+                signers=[{"unit": so}], **params,
+            )
+            documents.append(_sign(document, manager, signer).pk)
+    random.Random(5).shuffle(documents)
+    errors = []
+
+    def worker(chunk):
+        try:
+            for pk in chunk:
+                document_issue(document=OfficialDocument.objects.get(pk=pk), actor=clerk)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(documents[i::6],)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    rows = list(OfficialDocument.objects.filter(lead_issuer=so).values_list("register_key", "number", "symbol"))
+    symbols = [symbol for _, _, symbol in rows]
+    assert len(symbols) == len(documents) == len(set(symbols))
+    by_register = {}
+    for key, number, _ in rows:
+        by_register.setdefault(key, []).append(number)
+    for key, numbers in by_register.items():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)), key

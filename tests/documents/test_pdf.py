@@ -6,17 +6,18 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from documents.certificates import render_certificate_pdf
 from documents.models import DocumentType
 from documents.pdf import (
     FetchRefused,
     SafeUrlFetcher,
     html_to_pdf,
-    render_certificate_pdf,
     render_document_pdf,
     resolve_local,
 )
 from documents.services import document_create, document_issue, document_sign, document_submit
 from tests.conftest import make_user
+from tests.documents.conftest import give_position
 from tests.factories import UnitFactory
 from units.models import Role, UnitKind
 
@@ -83,8 +84,10 @@ def test_joint_directive_has_both_issuers_and_signers(ministry, so_vl):
         code="cdct", name="Công đoàn Công Thương Việt Nam", short_name="CĐCT", kind=UnitKind.TRADE_UNION,
         governing_body_name="Tổng Liên đoàn Lao động Việt Nam",
     )
-    minister = make_user("bt", ministry, Role.SIGNER)
-    chairman = make_user("ct", union, Role.SIGNER)
+    minister = give_position(make_user("bt", ministry, Role.SIGNER), ministry, "Bộ trưởng")
+    chairman = give_position(make_user("ct", union, Role.SIGNER), union, "Chủ tịch", "TM.", "Ban Chấp hành")
+    minister.full_name, chairman.full_name = "Nguyễn Hồng Diên", "Trần Văn Hùng"
+    minister.save(), chairman.save()
     clerk = make_user("vt", ministry, Role.CLERK)
     document = document_create(
         actor=minister,
@@ -92,10 +95,7 @@ def test_joint_directive_has_both_issuers_and_signers(ministry, so_vl):
         issuers=[ministry, union],
         subject="Về tổ chức các phong trào thi đua yêu nước năm 2026",
         body=[{"text": "Nội dung chỉ thị.", "items": ["Nội dung một.", "Nội dung hai."]}],
-        signers=[
-            {"unit": ministry, "title": "Bộ trưởng Bộ Công Thương", "name": "Nguyễn Hồng Diên"},
-            {"unit": union, "authority": "TM.", "authority_body": "Ban Chấp hành", "title": "Chủ tịch", "name": "Trần Văn Hùng"},
-        ],
+        signers=[{"unit": ministry}, {"unit": union}],
     )
     document_submit(document=document, actor=minister)
     document = document_sign(document=document, actor=minister)
@@ -106,7 +106,8 @@ def test_joint_directive_has_both_issuers_and_signers(ministry, so_vl):
     assert document.symbol == "01/CTLT-BCT-CĐCT"
     text = "\n".join(text_of(render_document_pdf(document)))
     assert "BỘ CÔNG THƯƠNG" in text and "CÔNG ĐOÀN CÔNG THƯƠNG VIỆT NAM" in text
-    assert "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" in text
+    # A joint heading names the two issuers, not their parent bodies (not three bodies under one rule).
+    assert "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" not in text
     assert "Nguyễn Hồng Diên" in text and "Trần Văn Hùng" in text
     assert "CHỈ THỊ LIÊN TỊCH" in text and "Số: 01/CTLT-BCT-CĐCT" in text
 

@@ -20,7 +20,6 @@ FORM = {
     "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
     "body": "## I. MỤC ĐÍCH\nĐẩy mạnh phong trào thi đua.\n\n## II. NỘI DUNG\n- Nội dung một.\n- Nội dung hai.",
     "recipients": "Ủy ban nhân dân tỉnh\nCác phòng thuộc Sở",
-    "signers": " | | Giám đốc | Nguyễn Văn Hải",
 }
 
 
@@ -92,11 +91,15 @@ def test_other_units_draft_and_pdf_give_404(client, make_plan, province_pair):
     assert "Phát động" not in client.get(reverse("documents:document-list")).content.decode()
 
 
-def test_bad_signer_line_keeps_the_input(client, so_vl, manager_vl):
+def test_signer_of_another_unit_is_refused_and_input_kept(client, so_vl, manager_vl, province_pair):
+    from tests.documents.conftest import give_position
+
+    other = province_pair["nghe-an"]
+    outsider = give_position(make_user("gd-na", other, Role.SIGNER), other, "Giám đốc")
     client.force_login(manager_vl)
-    response = client.post(reverse("documents:document-create"), {**FORM, "lead_issuer": so_vl.pk, "signers": "Giám đốc Nguyễn"})
+    response = client.post(reverse("documents:document-create"), {**FORM, "lead_issuer": so_vl.pk, "signer": outsider.signing_positions.get().pk})
     body = response.content.decode()
-    assert response.status_code == 200 and "cần đúng 4 phần" in body
+    assert response.status_code == 200 and "signer" in body
     assert "Đẩy mạnh phong trào thi đua." in body
     assert not OfficialDocument.objects.exists()
 

@@ -30,7 +30,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     page.get_by_role("button", name="Trình hồ sơ").click()
     expect(page.get_by_test_id("nomination-status")).to_have_text("Đã trình")
     shot(page, "31-nomination-submitted")
-    nomination = Nomination.objects.get()
+    nomination = Nomination.objects.get(proposing_unit__code="sct-vinh-long")
     logout(page)
 
     login(page, "demo-thuky")
@@ -50,6 +50,8 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
         login(page, member)
         page.goto(session_url)
         page.get_by_role("button", name=choice, exact=True).click()
+        expect(page.get_by_test_id("ballot-choice")).to_have_text(choice)  # a confirmation step before the vote
+        page.get_by_role("button", name="Xác nhận bỏ phiếu").click()
         expect(page.get_by_text("Bạn đã bỏ phiếu")).to_be_visible()
         logout(page)
 
@@ -89,7 +91,10 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
 
     login(page, "demo-thuky")
     page.goto(f"{live_server.url}/khen-thuong/dot/{nomination.round_id}/")
-    page.get_by_role("button", name="Ghi nhận vào lịch sử, cấp số sổ vàng").click()
+    # issuing the decision wrote the history with its số sổ vàng and rendered the certificates in the workers
+    expect(page.get_by_text("số sổ vàng 01/")).to_be_visible()
+    page.get_by_role("button", name="In tất cả bằng, cờ của quyết định này").click()
+    expect(page.get_by_test_id("certificate-bundle")).to_contain_text("Hoàn thành")
     with page.expect_download() as info:
         page.get_by_test_id("certificate-download").first.click()
     info.value.save_as(tmp_path / "bang-khen.pdf")

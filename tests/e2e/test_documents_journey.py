@@ -1,10 +1,14 @@
-"""Journey: the clerk issues a signed plan, sees its number, waits for the PDF and downloads it."""
+"""Journey: the clerk issues a signed plan, sees its number, waits for the PDF and downloads it;
+the PDF carries the signer's then the organisation's digital signature, and its public
+verification page tells the genuine file from a modified copy."""
 
 import pytest
 from playwright.sync_api import expect
 
 from documents.models import DocumentType
 from documents.services import document_create, document_sign, document_submit
+from documents.signing import pades, trust
+from documents.signing.models import Verification
 from units.models import Unit, User
 
 
@@ -42,6 +46,33 @@ def test_clerk_issues_signed_plan_and_downloads_pdf(page, live_server, seeded, l
     assert info.value.suggested_filename == "01-KH-SCT.pdf"
     assert target.read_bytes().startswith(b"%PDF-")
 
+    report = pades.validate(target.read_bytes(), trust_roots=trust.trust_roots())
+    assert report.ok, [s.summary for s in report.signatures]
+    assert [s.field_name for s in report.signatures] == ["nguoi-ky-1", "co-quan-1"]
+    assert "Nguyễn Văn Hải" in report.signatures[0].subject and "Sở Công Thương" in report.signatures[1].subject
+    expect(page.get_by_test_id("document-signatures")).to_contain_text("Chữ ký số của cơ quan, tổ chức")
+
     page.locator("#mainnav").get_by_role("link", name="Sổ văn bản đi").click()
     expect(page.get_by_role("link", name="01/KH-SCT")).to_be_visible()
+    expect(page.get_by_test_id("register-signed").first).to_be_visible()
     shot(page, "12-register")
+
+    # The QR code's page, as anyone opens it: no login.
+    code = Verification.objects.get(document=plan).display_code
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/van-ban/tra-cuu/?code={code}")
+    expect(page.get_by_test_id("verify-symbol")).to_have_text("01/KH-SCT")
+    expect(page.get_by_test_id("verify-status")).to_have_text("Văn bản đang có hiệu lực")
+    expect(page.get_by_text("Nguyễn Văn Hải")).to_be_visible()
+    modified = bytearray(target.read_bytes())
+    modified[modified.index(b"stream", 2000) + 40] ^= 0x01
+    forged = tmp_path / "ban-sua.pdf"
+    forged.write_bytes(bytes(modified))
+    page.locator("input[type=file]").set_input_files(str(forged))
+    page.get_by_role("button", name="Kiểm tra", exact=True).click()
+    expect(page.get_by_test_id("verify-verdict")).to_contain_text("KHÔNG phải là bản văn bản đã ban hành")
+    shot(page, "13-verify-modified")
+    page.locator("input[type=file]").set_input_files(str(target))
+    page.get_by_role("button", name="Kiểm tra", exact=True).click()
+    expect(page.get_by_test_id("verify-verdict")).to_contain_text("Đây là bản gốc của văn bản đã ban hành")
+    shot(page, "14-verify-genuine")

@@ -22,6 +22,7 @@ PUBLIC_PREFIXES = (
     "/healthz",
     "/static/",
     "/vinh-danh/",  # the public honour board
+    "/van-ban/tra-cuu/",  # the public verification page of issued documents (documents:verify)
 )
 BASE_DIR = Path(__file__).resolve().parents[2]
 

@@ -102,7 +102,8 @@ def test_seed_demo_loads_the_campaign_seeds(seeded):
 
     joint = Campaign.objects.get(name__contains="năm 2020")
     assert joint.contents.count() == 9 and joint.issuer_links.count() == 2
-    assert joint.directive.symbol == "01/CTLT-BCT-CĐCT"
+    # Seed 000 gives the directive's date but no number: none is invented (issue 11 §5).
+    assert joint.directive.symbol == "" and str(joint.directive.issued_on) == "2020-01-02"
     assert Campaign.objects.get(name__contains="2021 - 2026").contents.count() == 6
     dong_khoi = Campaign.objects.get(name__contains="Đồng khởi mới")
     assert dong_khoi.directive.symbol == "483/KH-SCT"
@@ -121,3 +122,11 @@ def test_seed_demo_loads_seed_002_history(seeded):
     assert {("tldxs", y) for y in (2013, 2015, 2016, 2017, 2018)} <= held
     assert {("co-bo", y) for y in (2013, 2014, 2016, 2018)} <= held
     assert {("bk-ttg", y) for y in (2013, 2015, 2017, 2019)} <= held and ("co-cp", 2015) in held
+
+
+def test_every_demo_role_finds_a_next_step_at_first_login(client, seeded):
+    """Each demo account with a role sees at least one item in "Việc cần làm", each item a link."""
+    for user in User.objects.filter(username__startswith="demo-", role_assignments__isnull=False).distinct():
+        client.force_login(user)
+        page = client.get(reverse("home")).content.decode()
+        assert 'data-testid="todo"' in page, user.username

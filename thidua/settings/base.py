@@ -27,7 +27,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get(
     "SECRET_KEY", "django-insecure-dev-only-thidua-0b1f3c9e5a7d4e2f8c6b"
 )
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: `make run` sets DEBUG=1 for the development server; nothing else turns it on.
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -47,9 +48,10 @@ INSTALLED_APPS = [
     "axes",
     "units",
     "documents",
+    "documents.signing",
     "campaigns",
     "awards",
-    "thidua.apps.ThiduaConfig",
+    "thidua",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thidua.middleware.NoStoreForSignedInMiddleware",
     "units.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -80,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "units.context_processors.navigation",
+                "thidua.context_processors.navigation",
             ],
         },
     },
@@ -97,8 +100,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite serialises writers; wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite serialises writers. A transaction that reads, then writes (a vote checks the ballot box,
+    # then inserts) fails at once with "database is locked" when it began DEFERRED: SQLite cannot
+    # upgrade its read lock while another writer waits, and no busy timeout helps. So every
+    # transaction takes the write lock when it begins (IMMEDIATE) and waits for it up to
+    # SQLITE_BUSY_TIMEOUT seconds; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -130,16 +143,28 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock an account (by username) after repeated failures.
+# The client's address behind TRUSTED_PROXY_COUNT reverse proxies (common/clientip.py): 1 behind nginx.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes: lock a username *from one address* after repeated failures (counted in the database,
+# which every process shares). Not by username alone: anyone could then lock a council member out
+# during a vote by typing wrong passwords for them. Not by address alone: a Sở's staff share one NAT
+# address, so an address lock would shut out the whole office.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "common.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Lock by account, not by address: a Sở's staff share one NAT address, so an IP lock would
-# shut out the whole office (ASVS 2.2.1 allows either).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Password reset (thidua/accounts.py): requests per hour per client address and per e-mail address,
+# and the least time an answer takes, whether or not the address has an account.
+PASSWORD_RESET_LIMITS = {
+    "address": int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "10")),
+    "email": int(os.environ.get("PASSWORD_RESET_PER_EMAIL", "3")),
+}
+PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("PASSWORD_RESET_MIN_SECONDS", "1.0"))
 
 # Locale: Vietnamese text, Vietnamese numbers (38.300 and 8,2), dates as dd/mm/yyyy.
 LANGUAGE_CODE = "vi"
@@ -174,6 +199,30 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua <no-reply@thidua.local>")
 
+
+
+def cache_settings() -> dict:
+    """One cache for every process, so rate limits and throttles count once: Redis from CACHE_URL
+    (or REDIS_URL), else the broker's Redis; local memory only in the embedded default."""
+    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not url and broker.startswith(("redis://", "rediss://")):
+        url = broker
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "thidua",
+                # A cache outage must not hang a request: callers treat errors as "not counted".
+                "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thidua"}}
+
+
+CACHES = cache_settings()
+
 # Celery: a broker when CELERY_BROKER_URL is set; otherwise tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 # In-process mode still opens a producer for task signals: give it the in-memory transport.
@@ -197,7 +246,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
-    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": 300.0},
+    "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": float(os.environ.get("PDF_SWEEP_SECONDS", "30"))},
     "campaign-reminders": {"task": "campaigns.tasks.send_reminders", "schedule": 3600.0},
 }
 
@@ -237,9 +286,40 @@ LOGGING = {
     },
 }
 
-# Official documents: certificate paper size (legal-reference §5; the value is a setting).
+# Official documents: certificate paper size (Nghị định 50/2006/NĐ-CP Art 28, historical; the value is a setting).
 THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
-PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "15"))
+# PDF jobs: a run holds its job under a lease renewed by a heartbeat (a third of the lease); a dead
+# worker's job is taken over once its lease expires. Pending jobs sent longer ago than
+# PDF_JOB_STALE_MINUTES are sent again (all of them at once after the broker lost its data).
+PDF_JOB_LEASE_SECONDS = int(os.environ.get("PDF_JOB_LEASE_SECONDS", "30"))
+PDF_JOB_STALE_MINUTES = int(os.environ.get("PDF_JOB_STALE_MINUTES", "5"))
+
+# Excel imports (common/excel.py): the upload's bytes, its bytes once unpacked, distinct text cells,
+# data rows, columns, characters in one cell. Beyond any of them the file is refused before parsing
+# (or at the row that breaks it), so a zip bomb or a giant cell costs neither memory nor time.
+IMPORT_LIMITS = {
+    "bytes": int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))),
+    "unpacked": int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", str(10 * 1024 * 1024))),
+    "strings": 50_000,
+    "rows": int(os.environ.get("IMPORT_MAX_ROWS", "5000")),
+    "columns": 50,
+    "cell": 2000,
+}
 
 # Campaigns: evidence upload cap (bytes).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Digital signatures (docs/signatures.md). With nothing set, `make run` makes a demo CA under var/.
+THIDUA_PUBLIC_URL = os.environ.get("THIDUA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+THIDUA_SIGNING_REQUIRED = env_bool("THIDUA_SIGNING_REQUIRED", False)
+THIDUA_SIGNING_TRUST_ROOTS = env_list("THIDUA_SIGNING_TRUST_ROOTS")
+THIDUA_SIGNING_TSA_URL = os.environ.get("THIDUA_SIGNING_TSA_URL", "")
+THIDUA_SIGNING_REVOCATION = env_bool("THIDUA_SIGNING_REVOCATION", False)
+THIDUA_SIGNING_KEYS = env_list("THIDUA_SIGNING_KEYS")
+THIDUA_PKCS11_MODULE = os.environ.get("THIDUA_PKCS11_MODULE", "")
+THIDUA_PKCS11_PIN = os.environ.get("THIDUA_PKCS11_PIN", "")
+THIDUA_SIGNING_DEMO_DIR = Path(os.environ.get("THIDUA_SIGNING_DEMO_DIR", BASE_DIR / "var" / "signing-demo"))
+# Phụ lục I gives no sizes for the electronic images (not confirmed in the texts read): settings.
+THIDUA_SEAL_DIAMETER_MM = float(os.environ.get("THIDUA_SEAL_DIAMETER_MM", "34"))
+THIDUA_SIGNATURE_IMAGE_MM = env_list("THIDUA_SIGNATURE_IMAGE_MM", "50,22")
+THIDUA_VERIFY_RATE_LIMIT = int(os.environ.get("THIDUA_VERIFY_RATE_LIMIT", "20"))

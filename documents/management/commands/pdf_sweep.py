@@ -1,7 +1,7 @@
-"""Re-dispatch PDF jobs that a broker outage or a lost worker left behind.
+"""Requeue PDF jobs whose worker died, and re-send those a broker outage or restart lost.
 
-Cron (every 5 minutes), where Celery beat is not running:
-    */5 * * * * cd /srv/thidua && .venv/bin/python manage.py pdf_sweep
+Celery beat runs it every ``PDF_SWEEP_SECONDS`` (30). Where beat is not running, cron every minute:
+    * * * * * cd /srv/thidua && .venv/bin/python manage.py pdf_sweep
 """
 
 from datetime import timedelta
@@ -12,11 +12,17 @@ from documents.jobs import pdf_jobs_sweep
 
 
 class Command(BaseCommand):
-    help = "Gửi lại các yêu cầu tạo PDF còn chờ hoặc bị treo."
+    help = "Gửi lại các yêu cầu tạo PDF còn chờ, bị mất khỏi hàng đợi hoặc có tiến trình đã dừng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--stale-minutes", type=int, default=15, help="Sau bao nhiêu phút thì coi là bị treo.")
+        parser.add_argument(
+            "--stale-minutes",
+            type=int,
+            default=None,
+            help="Gửi lại yêu cầu đã gửi quá số phút này mà chưa chạy (mặc định PDF_JOB_STALE_MINUTES).",
+        )
 
     def handle(self, *args, stale_minutes, **options):
-        sent = pdf_jobs_sweep(stale_after=timedelta(minutes=stale_minutes))
+        stale_after = timedelta(minutes=stale_minutes) if stale_minutes is not None else None
+        sent = pdf_jobs_sweep(stale_after=stale_after)
         self.stdout.write(f"Đã gửi lại {sent} yêu cầu tạo PDF.")

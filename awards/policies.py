@@ -1,0 +1,146 @@
+"""Who may do what in awards, and when: history, nominations, the council and its ballot, rounds, decisions.
+
+One function per action returns None when it is allowed or a ``Refusal`` saying why; the page reads
+``allowed(...)`` for the buttons it shows and the service ``ensure(...)``s the same function.
+"""
+
+from __future__ import annotations
+
+from common.policies import Refusal, deny, invalid
+from units.models import Role
+from units.scoping import has_any_role, has_role, is_system_admin
+
+from .models import AwardRecord, AwardRound, BallotBox, Council, CouncilSession, Nomination, NominationStatus
+
+HISTORY_ROLES = (Role.UNIT_OFFICER, Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY)
+REVOKE_ROLES = (Role.COUNCIL_SECRETARY, Role.CLERK)
+ROUND_ROLES = (Role.COUNCIL_SECRETARY, Role.CAMPAIGN_MANAGER)
+DECISION_ROLES = (Role.COUNCIL_SECRETARY, Role.CAMPAIGN_MANAGER, Role.CLERK)
+
+
+# --- History ----------------------------------------------------------------------------------
+
+
+def edit_history_refusal(user, unit) -> Refusal | None:
+    """Ratings, initiatives, discipline and awards held are entered by the unit's own officers."""
+    if not (is_system_admin(user) or has_any_role(user, HISTORY_ROLES, unit)):
+        return deny("Tài khoản không có quyền cập nhật lịch sử khen thưởng của đơn vị này.")
+    return None
+
+
+def record_deciding_unit(record: AwardRecord):
+    """The unit whose decision gave the award: the round's deciding unit, the recorded one, else the subject's."""
+    if record.deciding_unit_id:
+        return record.deciding_unit
+    if record.nomination_id:
+        return record.nomination.round.deciding_unit
+    return record.unit if record.unit_id else record.person.unit
+
+
+def revoke_record_refusal(user, record: AwardRecord) -> Refusal | None:
+    """A revocation is recorded by the council secretary or the records clerk of the deciding unit."""
+    if not (is_system_admin(user) or has_any_role(user, REVOKE_ROLES, record_deciding_unit(record))):
+        return deny("Chỉ thư ký Hội đồng hoặc văn thư của cơ quan đã quyết định khen thưởng được ghi nhận quyết định hủy bỏ.")
+    if record.revoked:
+        return invalid("Khen thưởng này đã bị hủy bỏ.", "already")
+    return None
+
+
+# --- Nominations ------------------------------------------------------------------------------
+
+
+def nominate_refusal(user, proposing_unit) -> Refusal | None:
+    if proposing_unit is None or not has_role(user, Role.UNIT_OFFICER, proposing_unit):
+        return deny("Chỉ cán bộ đầu mối của đơn vị được lập hồ sơ đề nghị khen thưởng.")
+    return None
+
+
+def edit_nomination_refusal(user, nomination: Nomination) -> Refusal | None:
+    """The proposing unit's officer completes the dossier while it is a draft."""
+    if refusal := nominate_refusal(user, nomination.proposing_unit):
+        return refusal
+    if nomination.status != NominationStatus.DRAFT:
+        return invalid("Hồ sơ đã trình không bổ sung, sửa được.", "submitted")
+    return None
+
+
+submit_nomination_refusal = edit_nomination_refusal
+
+
+def withdraw_nomination_refusal(user, nomination: Nomination) -> Refusal | None:
+    if refusal := nominate_refusal(user, nomination.proposing_unit):
+        return refusal
+    if nomination.status not in (NominationStatus.DRAFT, NominationStatus.SUBMITTED):
+        return invalid("Hồ sơ đã đưa ra Hội đồng không rút được.", "state")
+    return None
+
+
+# --- Council ----------------------------------------------------------------------------------
+
+
+def secretary_refusal(user, council: Council) -> Refusal | None:
+    if user.pk != council.secretary_id:
+        return deny("Chỉ thư ký Hội đồng được thực hiện thao tác này.")
+    return None
+
+
+def conflicted(member, nomination: Nomination) -> bool:
+    """A member whose own unit is nominated (or proposes) does not vote on it."""
+    return member.unit_id is not None and member.unit_id in {nomination.proposing_unit_id, nomination.subject_unit.pk}
+
+
+def vote_refusal(user, box: BallotBox, *, is_member: bool, voted: bool) -> Refusal | None:
+    """A member votes once in an open ballot, never on their own unit's nomination."""
+    if not is_member:
+        return deny("Chỉ thành viên Hội đồng được bỏ phiếu.")
+    if not box.is_open:
+        return invalid("Hòm phiếu chưa mở hoặc đã đóng.", "closed")
+    if conflicted(user, box.nomination):
+        return invalid("Thành viên thuộc đơn vị được đề nghị không bỏ phiếu cho hồ sơ này.", "conflict")
+    if voted:
+        return invalid("Thành viên đã bỏ phiếu.", "voted")
+    return None
+
+
+def open_ballot_refusal(user, box: BallotBox) -> Refusal | None:
+    if refusal := secretary_refusal(user, box.session.council):
+        return refusal
+    if box.closed or box.is_open:
+        return invalid("Hòm phiếu đã mở hoặc đã kết thúc.", "state")
+    return None
+
+
+def close_ballot_refusal(user, box: BallotBox) -> Refusal | None:
+    if refusal := secretary_refusal(user, box.session.council):
+        return refusal
+    if not box.is_open:
+        return invalid("Hòm phiếu chưa mở.", "not_open")
+    return None
+
+
+def session_attendance_refusal(user, session: CouncilSession, *, ballot_open: bool) -> Refusal | None:
+    if refusal := secretary_refusal(user, session.council):
+        return refusal
+    if ballot_open:
+        return invalid("Không sửa danh sách có mặt khi đang bỏ phiếu.", "open_ballot")
+    return None
+
+
+# --- Rounds and decisions ---------------------------------------------------------------------
+
+
+def manage_rounds_refusal(user, deciding_unit) -> Refusal | None:
+    if not (is_system_admin(user) or has_any_role(user, ROUND_ROLES, deciding_unit)):
+        return deny("Chỉ thư ký Hội đồng hoặc cán bộ thi đua của cơ quan quyết định được mở đợt xét.")
+    return None
+
+
+def decide_round_refusal(user, award_round: AwardRound) -> Refusal | None:
+    if not has_any_role(user, DECISION_ROLES, award_round.deciding_unit):
+        return deny("Chỉ thư ký Hội đồng hoặc cán bộ thi đua của cơ quan quyết định được lập quyết định.")
+    return None
+
+
+def request_certificates_refusal(user, award_round: AwardRound) -> Refusal | None:
+    """Certificates are printed by those who prepare the decision; a read-only viewer never queues renders."""
+    return decide_round_refusal(user, award_round)

@@ -1,0 +1,103 @@
+"""Certificates and flags of a decision, rendered by the workers as PDF jobs like every document.
+
+When a decision is issued its award records are written (with their số sổ vàng) and one job per
+certificate is queued; "In tất cả" queues one more job that binds them for printing. What is printed
+comes from the catalogue: the title (``AwardKind.printed_title``), the layout (certificate or flag) and
+who gives it (``AwardKind.deciding_body``, else the signer of the decision).
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from pypdf import PdfWriter
+
+from common.policies import ensure
+from documents.certificates import render_certificate_pdf, render_flag_pdf
+from documents.models import OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from documents.services import pdf_job_request
+from units.audit import audit_record
+from units.models import User
+
+from .. import policies
+from ..models import AwardRecord, AwardRound, CertificateLayout, Nomination, NominationStatus
+from ..selectors.decisions import decision_records
+
+
+def certificate_pdf(record: AwardRecord) -> bytes:
+    """The certificate (Bằng khen, Giấy khen…) or the flag (Cờ thi đua) of one award, with its số sổ vàng."""
+    kind = record.award_kind
+    nomination = record.nomination
+    document = nomination.decision if nomination else None
+    decider = nomination.round.deciding_unit if nomination else None
+    signer = document.signers.first() if document else None
+    giver = kind.deciding_body or (f"{signer.title} {decider.name}" if signer and decider else (decider.name if decider else ""))
+    if kind.certificate_layout == CertificateLayout.FLAG:
+        return render_flag_pdf(giver_body=kind.deciding_body or (decider.name if decider else ""), recipient=str(record.unit or record.person), year=record.year)
+    return render_certificate_pdf(
+        form_name=kind.printed_title,
+        giver_title=giver,
+        recipient=str(record.person or record.unit),
+        recipient_detail=record.person.unit.name if record.person_id else "",
+        achievement=f"Đã có thành tích xuất sắc năm {record.year}. {record.achievement}".strip(),
+        decision_symbol=document.symbol if document else record.decision,
+        decision_date=record.decided_on,
+        golden_book_number=record.golden_book_number,
+        place_name=decider.place_name if decider else "",
+        signer_title=signer.title if signer else "",
+        signer_name=signer.name if signer else "",
+    )
+
+
+def render_certificate_job(job: PdfJob) -> bytes:
+    record = AwardRecord.objects.select_related(
+        "award_kind", "person__unit", "unit", "nomination__decision", "nomination__round__deciding_unit"
+    ).get(pk=job.subject_id)
+    return certificate_pdf(record)
+
+
+def render_bundle_job(job: PdfJob) -> bytes:
+    """Every certificate of the decision in one file for printing; a certificate already rendered is reused."""
+    from django.core.files.storage import default_storage
+
+    done = {
+        j.subject_id: j.file.name
+        for j in PdfJob.objects.filter(document=job.document, kind=PdfJobKind.CERTIFICATE, state=PdfJobState.DONE).exclude(file="")
+    }
+    writer = PdfWriter()
+    for record in decision_records(job.document):
+        if record.award_kind.certificate_layout == CertificateLayout.NONE:
+            continue
+        if record.pk in done and default_storage.exists(done[record.pk]):
+            with default_storage.open(done[record.pk], "rb") as stored:
+                writer.append(io.BytesIO(stored.read()))
+        else:
+            writer.append(io.BytesIO(certificate_pdf(record)))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def certificates_request(*, document: OfficialDocument, actor: User | None) -> int:
+    """Queue one job per certificate of the decision that has none yet."""
+    have = set(PdfJob.objects.filter(document=document, kind=PdfJobKind.CERTIFICATE).exclude(state=PdfJobState.FAILED).values_list("subject_id", flat=True))
+    queued = 0
+    for record in decision_records(document):
+        if record.pk in have or record.award_kind.certificate_layout == CertificateLayout.NONE:
+            continue
+        pdf_job_request(document=document, actor=actor, kind=PdfJobKind.CERTIFICATE, subject_id=record.pk)
+        queued += 1
+    return queued
+
+
+@transaction.atomic
+def certificate_bundle_request(*, award_round: AwardRound, document: OfficialDocument, actor: User) -> PdfJob:
+    """"In tất cả": one background job binds the decision's certificates; the page shows its progress."""
+    ensure(policies.request_certificates_refusal(actor, award_round))
+    if not Nomination.objects.filter(round=award_round, decision=document, status=NominationStatus.DECIDED).exists():
+        raise ValidationError("Quyết định này chưa ban hành hoặc không thuộc đợt xét.", code="not_issued")
+    job = pdf_job_request(document=document, actor=actor, kind=PdfJobKind.CERTIFICATE_BUNDLE)
+    audit_record(actor=actor, action="certificate_bundle", obj=document, unit=award_round.deciding_unit, summary="Yêu cầu in tất cả bằng, giấy khen")
+    return job

@@ -1,0 +1,165 @@
+"""Award history of a person or a unit: awards held, ratings, initiatives, discipline; import; revocation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from common.excel import xlsx_response
+from common.policies import allowed
+from common.web import form_error_messages, run_service
+from units.models import Unit
+from units.selectors import person_get_for_user, unit_get_for_user
+
+from .. import imports, policies, services
+from ..forms import HISTORY_ENTRY_FORMS, AwardRecordForm, RevokeForm, UploadForm
+from ..models import (
+    AwardKind,
+    AwardRecord,
+    Discipline,
+    DisciplineLevel,
+    Initiative,
+    InitiativeScope,
+    Rating,
+    RatingLevel,
+)
+
+
+def _history_context(*, records, ratings, initiatives, can_edit, user):
+    records = list(records.select_related("award_kind", "nomination__round__deciding_unit", "unit", "person__unit").order_by("-year", "award_kind__sort_order"))
+    for record in records:
+        record.can_revoke = allowed(policies.revoke_record_refusal(user, record))
+    return {
+        "records": records,
+        "ratings": ratings.order_by("-year"),
+        "initiatives": initiatives.order_by("-year"),
+        "can_edit": can_edit,
+        "kinds": AwardKind.objects.all(),
+        "rating_levels": RatingLevel.choices,
+        "scopes": InitiativeScope.choices,
+        "discipline_levels": DisciplineLevel.choices,
+    }
+
+
+@login_required
+def person_history(request, pk):
+    person = person_get_for_user(request.user, pk)
+    can_edit = allowed(policies.edit_history_refusal(request.user, person.unit))
+    context = _history_context(
+        records=AwardRecord.objects.filter(person=person), ratings=Rating.objects.filter(person=person),
+        initiatives=Initiative.objects.filter(person=person), can_edit=can_edit, user=request.user,
+    )
+    disciplines = Discipline.objects.filter(person=person).order_by("-year") if can_edit else Discipline.objects.none()
+    return render(request, "awards/history.html", {
+        **context, "subject": person, "subject_unit": person.unit, "is_person": True, "disciplines": disciplines,
+    })
+
+
+@login_required
+def unit_history(request, pk):
+    unit = unit_get_for_user(request.user, pk)
+    history_units = [unit, *unit.predecessors.all()]
+    can_edit = allowed(policies.edit_history_refusal(request.user, unit))
+    context = _history_context(
+        records=AwardRecord.objects.filter(unit__in=history_units), ratings=Rating.objects.filter(unit__in=history_units),
+        initiatives=Initiative.objects.filter(unit__in=history_units), can_edit=can_edit, user=request.user,
+    )
+    return render(request, "awards/history.html", {**context, "subject": unit, "subject_unit": unit, "is_person": False})
+
+
+def _back_to(subject: dict):
+    if subject.get("person") is not None:
+        return redirect("awards:person-history", subject["person"].pk)
+    return redirect("awards:unit-history", subject["unit"].pk)
+
+
+@login_required
+@require_POST
+def record_add(request):
+    form = AwardRecordForm(request.POST, user=request.user)
+    if not form.is_valid():
+        if form.cleaned_data.get("person") is None and form.cleaned_data.get("unit") is None:
+            raise Http404
+        form_error_messages(request, form)
+        return _back_to(form.cleaned_data)
+    data = form.cleaned_data
+    run_service(
+        request,
+        lambda: services.award_record_create(actor=request.user, award_kind=data["award_kind"], year=data["year"], decision=data["decision"], **form.subject()),
+        "Đã ghi nhận khen thưởng vào lịch sử.",
+    )
+    return _back_to(data)
+
+
+@login_required
+@require_POST
+def history_entry(request, entry):
+    """Ratings, initiatives and discipline records typed in from the unit's files."""
+    form_class = HISTORY_ENTRY_FORMS.get(entry)
+    if form_class is None:
+        raise Http404
+    form = form_class(request.POST, user=request.user)
+    if not form.is_valid():
+        if form.cleaned_data.get("person") is None and form.cleaned_data.get("unit") is None:
+            raise Http404
+        form_error_messages(request, form)
+        return _back_to(form.cleaned_data)
+    data, subject = form.cleaned_data, form.subject()
+    if entry == "xep-loai":
+        run_service(request, lambda: services.rating_set(actor=request.user, year=data["year"], level=data["level"], **subject), "Đã ghi xếp loại.")
+    elif entry == "sang-kien":
+        run_service(request, lambda: services.initiative_create(
+            actor=request.user, title=data["title"], scope=data["scope"], year=data["year"],
+            recognising_decision=data["recognising_decision"], is_topic=data["is_topic"], **subject,
+        ), "Đã ghi sáng kiến, đề tài.")
+    else:
+        run_service(request, lambda: services.discipline_create(
+            actor=request.user, person=subject["person"], year=data["year"], level=data["level"], decision=data["decision"]
+        ), "Đã ghi kỷ luật.")
+    return _back_to(subject)
+
+
+@login_required
+@require_POST
+def record_revoke(request, pk):
+    visible_units = Unit.objects.visible_to(request.user).values("pk")
+    record = get_object_or_404(AwardRecord.objects.filter(Q(unit__in=visible_units) | Q(person__unit__in=visible_units)), pk=pk)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        run_service(
+            request,
+            lambda: services.award_record_revoke(actor=request.user, record=record, revoking_decision=form.cleaned_data["revoking_decision"]),
+            "Đã ghi nhận quyết định hủy bỏ; khen thưởng này không còn được tính khi xét điều kiện.",
+        )
+    else:
+        form_error_messages(request, form)
+    return redirect(record.get_absolute_url())
+
+
+@login_required
+def history_import(request):
+    """Import award history from Excel: every bad row listed, nothing saved if one is bad."""
+    if request.method == "GET" and "template" in request.GET:
+        return xlsx_response(
+            filename="mau-lich-su-khen-thuong.xlsx", title="Lịch sử khen thưởng",
+            headers=[c.header for c in imports.IMPORT_COLUMNS], rows=imports.TEMPLATE_ROWS,
+        )
+    errors = []
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            errors = [(0, "Chưa chọn tệp Excel.")]
+        else:
+            rows, errors = imports.history_rows_from_upload(form.cleaned_data["file"], user=request.user)
+            if not errors:
+                try:
+                    count = services.award_records_import(actor=request.user, rows=rows)
+                except ValidationError as error:
+                    errors = [(0, message) for message in error.messages]
+                else:
+                    messages.success(request, f"Đã nhập {count} khen thưởng vào lịch sử.")
+                    return redirect("awards:history-import")
+    return render(request, "awards/history_import.html", {"errors": sorted(errors)})

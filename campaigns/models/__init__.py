@@ -1,0 +1,67 @@
+"""Campaigns (phong trào thi đua): contents, indicators, registrations with targets, progress reports,
+notifications and cluster covenants. One module per area; every name is re-exported here."""
+
+from units.models import Notification  # moved to units: every app notifies
+
+from .campaigns import (
+    CAMPAIGN_TRANSITIONS,
+    Campaign,
+    CampaignContent,
+    CampaignIssuer,
+    CampaignKind,
+    CampaignQuerySet,
+    CampaignScope,
+    CampaignStatus,
+    LaunchDocumentType,
+    ReportCycle,
+)
+from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
+from .indicators import Indicator, IndicatorKind
+from .registrations import Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
+from .reports import (
+    PERIOD_ORDER,
+    ZERO,
+    Evidence,
+    PeriodType,
+    ProgressReport,
+    ProgressReportQuerySet,
+    ReportStatus,
+    ReportValue,
+    evidence_upload_to,
+)
+
+__all__ = [
+    "CAMPAIGN_TRANSITIONS",
+    "PERIOD_ORDER",
+    "ZERO",
+    "Campaign",
+    "CampaignContent",
+    "CampaignIssuer",
+    "CampaignKind",
+    "CampaignQuerySet",
+    "CampaignScope",
+    "CampaignStatus",
+    "Covenant",
+    "CovenantCriterion",
+    "CovenantScore",
+    "CovenantSignature",
+    "CovenantStatus",
+    "Direction",
+    "Evidence",
+    "Indicator",
+    "IndicatorKind",
+    "LaunchDocumentType",
+    "LeaderVote",
+    "Notification",
+    "PeriodType",
+    "ProgressReport",
+    "ProgressReportQuerySet",
+    "Registration",
+    "RegistrationQuerySet",
+    "RegistrationStatus",
+    "ReportCycle",
+    "ReportStatus",
+    "ReportValue",
+    "Target",
+    "evidence_upload_to",
+]

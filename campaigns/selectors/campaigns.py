@@ -1,0 +1,111 @@
+"""Scoped gates of campaigns: every campaign, registration, report or evidence file a user reaches
+passes one of these, and another unit's object gives 404."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from units.models import Role
+from units.scoping import get_scope, role_units
+
+from ..models import Campaign, CampaignIssuer, Evidence, ProgressReport, Registration
+
+
+def campaign_scope_filter(user) -> Q:
+    """Visible: campaigns issued by, or joined by, a unit in the account's scope."""
+    scope = get_scope(user)
+    if scope.everything:
+        return Q()
+    units = sorted(scope.unit_ids)
+    issued = CampaignIssuer.objects.filter(unit_id__in=units).values("campaign_id")
+    joined = Campaign.participants.through.objects.filter(unit_id__in=units).values("campaign_id")
+    return Q(pk__in=issued) | Q(pk__in=joined)
+
+
+def registration_scope_filter(user, *, prefix: str = "") -> Q:
+    """A registration is seen by its own unit's subtree, and by managers of the issuing unit."""
+    scope = get_scope(user)
+    if scope.everything:
+        return Q()
+    managed = role_units(user, Role.CAMPAIGN_MANAGER).values("pk")
+    issued = CampaignIssuer.objects.filter(unit_id__in=managed).values("campaign_id")
+    return Q(**{f"{prefix}unit_id__in": sorted(scope.own_unit_ids)}) | Q(**{f"{prefix}campaign_id__in": issued})
+
+
+def campaign_get_for_user(user, pk) -> Campaign:
+    return get_object_or_404(
+        Campaign.objects.visible_to(user).prefetch_related(
+            Prefetch("issuer_links", queryset=CampaignIssuer.objects.select_related("unit")), "contents"
+        ),
+        pk=pk,
+    )
+
+
+def registration_get_for_user(user, pk) -> Registration:
+    return get_object_or_404(
+        Registration.objects.visible_to(user).select_related("campaign", "unit").prefetch_related("targets__indicator"),
+        pk=pk,
+    )
+
+
+def report_get_for_user(user, pk) -> ProgressReport:
+    return get_object_or_404(
+        ProgressReport.objects.visible_to(user).select_related("registration__campaign", "registration__unit"), pk=pk
+    )
+
+
+def evidence_get_for_user(user, pk) -> Evidence:
+    """An evidence file of a report the account may open."""
+    visible = ProgressReport.objects.visible_to(user).values("pk")
+    return get_object_or_404(Evidence.objects.select_related("report__registration__unit", "report__registration__campaign"), pk=pk, report_id__in=visible)
+
+
+def campaign_detail_lists(user, campaign: Campaign, *, is_manager: bool) -> dict:
+    """The registrations (awaiting approval first) and, for a manager, the reports awaiting acceptance."""
+    from django.db.models import Case, When
+
+    from ..models import RegistrationStatus, ReportStatus
+
+    registrations = (
+        campaign.registrations.current()
+        .visible_to(user)
+        .select_related("unit")
+        .order_by(Case(When(status=RegistrationStatus.SUBMITTED, then=0), default=1), "unit__name")
+    )
+    pending_reports = []
+    if is_manager:
+        pending_reports = (
+            ProgressReport.objects.visible_to(user)
+            .filter(registration__campaign=campaign, status=ReportStatus.SUBMITTED)
+            .select_related("registration__unit")
+            .order_by("submitted_at")[:30]
+        )
+    return {
+        "registrations": registrations,
+        "pending_reports": pending_reports,
+        "own_units": role_units(user, Role.UNIT_OFFICER).filter(pk__in=campaign.participants.values("pk")),
+        "participants": campaign.participants.order_by("name"),
+        "children": campaign.children.all(),
+        "indicators": campaign.indicators.order_by("name"),
+    }
+
+
+def dashboard_registration(user, campaign: Campaign, unit_pk: int) -> Registration:
+    """The registration a dashboard unit page shows: the one in force, else the newest; 404 outside scope."""
+    from django.db.models import Case, When
+    from django.http import Http404
+
+    from ..models import RegistrationStatus
+
+    registration = (
+        Registration.objects.visible_to(user)
+        .current()
+        .filter(campaign=campaign, unit_id=unit_pk)
+        .select_related("unit", "campaign")
+        .order_by(Case(When(status=RegistrationStatus.APPROVED, then=0), default=1), "-revision")
+        .first()
+    )
+    if registration is None:
+        raise Http404("Đơn vị chưa đăng ký thi đua trong phong trào này.")
+    return registration

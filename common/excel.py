@@ -1,0 +1,254 @@
+"""Excel export shared by every app: Vietnamese headers, Vietnamese number formats."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Excel shows these with the reader's locale separators: 38.300 and 8,2 on a Vietnamese system.
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0#"
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+# A text cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
+# Google Sheets: "=HYPERLINK(…)", "+cmd|…", "-2+3", "@SUM(…)", or after a tab or carriage return.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell) -> None:
+    """Keep a text cell text: stored as a string (never a formula), shown with Excel's quote prefix,
+    so that editing it does not turn it into a formula either (OWASP CSV injection)."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        neutralise(cell)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [len(h) for h in headers]
+    for row_number, row in enumerate(rows, start=2):
+        sheet.append(list(row))
+        for index, value in enumerate(row):
+            cell = sheet.cell(row=row_number, column=index + 1)
+            neutralise(cell)
+            if isinstance(value, bool):
+                continue
+            if isinstance(value, int):
+                cell.number_format = INTEGER_FORMAT
+            elif isinstance(value, float | Decimal):
+                cell.number_format = DECIMAL_FORMAT
+            elif isinstance(value, datetime.date):
+                cell.number_format = DATE_FORMAT
+            widths[index] = max(widths[index], min(len(str(value)), 60))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+    sheet.freeze_panes = "A2"
+    return workbook
+
+
+def xlsx_response(*, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    buffer = io.BytesIO()
+    build_workbook(title=title, headers=headers, rows=rows).save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ImportColumn:
+    """One column of an import template: its Vietnamese header, the key it fills and its parser.
+
+    A parser takes the cell value and returns the cleaned value or raises ``ValueError`` with
+    a Vietnamese message.
+    """
+
+    def __init__(self, header: str, key: str, parser=None, required: bool = True):
+        self.header, self.key, self.parser, self.required = header, key, parser, required
+
+
+class ImportResult:
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.errors: list[tuple[int, str]] = []  # (row number in the sheet, message)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+MAX_IMPORT_ROWS = 5000
+ECHO_CHARS = 60  # how much of a cell an error message repeats
+MAX_ERRORS_LISTED = 200
+
+
+def import_limit(name: str, default: int) -> int:
+    return int(getattr(settings, "IMPORT_LIMITS", {}).get(name, default))
+
+
+def limits() -> dict:
+    """Bytes of the upload, bytes once unpacked (all parts together), rows, columns, characters in a cell."""
+    return {
+        "bytes": import_limit("bytes", 5 * 1024 * 1024),
+        "unpacked": import_limit("unpacked", 10 * 1024 * 1024),
+        "rows": import_limit("rows", MAX_IMPORT_ROWS),
+        "columns": import_limit("columns", 50),
+        "cell": import_limit("cell", 2000),
+        # openpyxl reads every shared string before the first row (about 16 µs each): bound them.
+        "strings": import_limit("strings", 50_000),
+    }
+
+
+def shorten(value, length: int = ECHO_CHARS) -> str:
+    text = str(value)
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class ImportRefused(Exception):
+    """The file breaks a limit; the message says which, in Vietnamese."""
+
+
+def check_package(file, limit: dict) -> None:
+    """Refuse a workbook before parsing it: too big as uploaded, or once unpacked (a zip bomb).
+
+    The sizes come from the zip's directory; a part that unpacks to more than it declares fails its
+    check while it is read, so the declared sizes bound what parsing can take.
+    """
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, 2)
+        size = file.tell()
+    file.seek(0)
+    if size > limit["bytes"]:
+        raise ImportRefused(f"Tệp quá lớn: tối đa {limit['bytes'] // (1024 * 1024)} MB.")
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+            if unpacked > limit["unpacked"]:
+                raise ImportRefused(
+                    f"Bảng tính quá lớn khi giải nén ({unpacked // (1024 * 1024)} MB; tối đa "
+                    f"{limit['unpacked'] // (1024 * 1024)} MB): hãy chia thành nhiều tệp."
+                )
+            strings = count_shared_strings(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportRefused("Tệp không phải bảng tính Excel (.xlsx) hợp lệ.") from error
+    finally:
+        file.seek(0)
+    if strings > limit["strings"]:
+        raise ImportRefused(f"Bảng tính có quá nhiều ô chữ khác nhau ({strings}; tối đa {limit['strings']}).")
+
+
+SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+
+
+def count_shared_strings(archive: zipfile.ZipFile) -> int:
+    """Count the ``<si>`` items of the shared strings part, reading it in chunks (no parsing)."""
+    name = next((n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if name is None:
+        return 0
+    count, tail = 0, b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1024 * 1024):
+            data = tail + chunk
+            count += len(SHARED_STRING.findall(data))
+            tail = data[-64:]
+            count -= len(SHARED_STRING.findall(tail))  # counted again with the next chunk
+    return count + len(SHARED_STRING.findall(tail))
+
+
+def read_import(file, columns: Sequence[ImportColumn]) -> ImportResult:
+    """Read an uploaded workbook against ``columns``; every bad row is listed, none is dropped.
+
+    The workbook is read in streaming mode within limits on bytes, rows, columns and cell length
+    (``IMPORT_LIMITS``); an error message repeats at most ``ECHO_CHARS`` characters of a cell.
+    """
+    from openpyxl import load_workbook
+
+    result = ImportResult()
+    limit = limits()
+    try:
+        check_package(file, limit)
+        sheet = load_workbook(file, read_only=True, data_only=True).active
+        read_rows(sheet, columns, limit, result)
+    except ImportRefused as refused:
+        result.rows.clear()
+        result.errors = [(0, str(refused))]
+    except Exception:  # noqa: BLE001 - any unreadable upload is the same error to the user
+        result.rows.clear()
+        result.errors = [(0, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ.")]
+    if len(result.errors) > MAX_ERRORS_LISTED:
+        more = len(result.errors) - MAX_ERRORS_LISTED
+        result.errors = result.errors[:MAX_ERRORS_LISTED] + [(0, f"… và {more} lỗi khác.")]
+    return result
+
+
+def checked_cells(values, number: int, limit: dict):
+    if values is None:
+        return ()
+    if len(values) > limit["columns"] and any(v not in (None, "") for v in values[limit["columns"]:]):
+        raise ImportRefused(f"Dòng {number}: bảng tính có quá {limit['columns']} cột.")
+    for value in values:
+        if isinstance(value, str) and len(value) > limit["cell"]:
+            raise ImportRefused(f"Dòng {number}: một ô dài quá {limit['cell']} ký tự (“{shorten(value)}”).")
+    return values
+
+
+def read_rows(sheet, columns: Sequence[ImportColumn], limit: dict, result: ImportResult) -> None:
+    # max_col bounds every row, whatever width the sheet claims; max_row spares openpyxl a first pass
+    # over the whole sheet to find its size when the sheet does not declare it.
+    rows = sheet.iter_rows(values_only=True, max_col=limit["columns"] + 1, max_row=1_048_576)
+    header = [str(value).strip() if value is not None else "" for value in checked_cells(next(rows, ()), 1, limit)]
+    missing = [c.header for c in columns if c.header not in header]
+    if missing:
+        result.errors.append((1, "Thiếu cột: " + ", ".join(shorten(m) for m in missing) + "."))
+        return
+    positions = {c.key: header.index(c.header) for c in columns}
+    data_rows = 0
+    for number, values in enumerate(rows, start=2):
+        if values.count(None) == len(values):  # a gap or a formatted blank row: cheap to pass over
+            continue
+        values = checked_cells(values, number, limit)
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        data_rows += 1
+        if data_rows > limit["rows"]:
+            raise ImportRefused(f"Tệp có quá {limit['rows']} dòng dữ liệu: hãy chia thành nhiều tệp.")
+        row, problems = {}, []
+        for column in columns:
+            index = positions[column.key]
+            raw = values[index] if index < len(values) else None
+            if isinstance(raw, str):
+                raw = raw.strip()
+            if raw in (None, ""):
+                if column.required:
+                    problems.append(f"cột “{column.header}” không được để trống")
+                row[column.key] = None
+                continue
+            try:
+                row[column.key] = column.parser(raw) if column.parser else raw
+            except ValueError as error:
+                problems.append(f"cột “{column.header}”: {shorten(error, 2 * ECHO_CHARS)}")
+        if problems:
+            result.errors.append((number, "; ".join(problems) + "."))
+        else:
+            result.rows.append({"row": number, **row})
+    if not result.rows and not result.errors:
+        result.errors.append((2, "Tệp không có dòng dữ liệu nào."))

@@ -1,0 +1,36 @@
+"""Who may sign which signature block, and under which title (one predicate per action).
+
+Views read these for the buttons they show; services enforce the same predicates.
+"""
+
+from __future__ import annotations
+
+from units.models import Role, Unit, User
+from units.scoping import has_role
+
+from .models import DocumentSigner, OfficialDocument, SigningPosition
+
+
+def signing_position(user: User, unit: Unit) -> SigningPosition | None:
+    """The account's active signing position for an issuer, if declared."""
+    return SigningPosition.objects.filter(user=user, unit=unit, is_active=True).first()
+
+
+def can_sign_block(user: User, block: DocumentSigner) -> bool:
+    """A block given to an account is signed by that account only; a meeting role (minutes: chair,
+    secretary) needs no signer role; any other block is signed by a leader holding the signer role."""
+    if block.signed_at is not None:
+        return False
+    if block.account_id is not None:
+        if block.account_id != user.pk:
+            return False
+        return bool(block.meeting_role) or has_role(user, Role.SIGNER, block.unit)
+    return has_role(user, Role.SIGNER, block.unit)
+
+
+def can_return(user: User, document: OfficialDocument) -> bool:
+    """A leader of an issuer, or an account given a block, may return a submitted document to draft."""
+    blocks = list(document.signers.all())
+    if any(block.account_id == user.pk for block in blocks):
+        return True
+    return any(has_role(user, Role.SIGNER, unit) for unit in document.ordered_issuers())

@@ -1,0 +1,13 @@
+from units.notifications import unread_count
+from units.scoping import get_scope
+
+from .navigation import nav_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    scope = get_scope(user)
+    roles = sorted({a.get_role_display() for a in scope.assignments})
+    return {"nav_items": nav_for(user), "user_roles": roles, "unread_notifications": unread_count(user)}
