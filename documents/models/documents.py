@@ -21,7 +21,7 @@ class DocumentStatus(models.TextChoices):
 
 class OfficialDocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from .selectors import document_scope_filter
+        from ..selectors import document_scope_filter
 
         return self.filter(document_scope_filter(user))
 
