@@ -26,6 +26,7 @@ from ..models import (
     RegistrationStatus,
     ReportStatus,
 )
+from ..models.reports import deadlines_apply_q
 from ..periods import last_due_period
 from .progress import COUNTED_REPORTS
 
@@ -92,7 +93,9 @@ def _due_reports(units) -> dict | None:
     """Approved registrations of the account's units whose report for the last due period is missing."""
     today = timezone.localdate()
     registrations = list(
-        Registration.objects.filter(unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING)
+        Registration.objects.filter(
+            deadlines_apply_q("campaign__"), unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING
+        )
         .select_related("campaign", "unit")
         .order_by("campaign__name")
     )
