@@ -225,10 +225,8 @@ def register(request):
     if not issuers.exists():
         raise PermissionDenied("Sổ đăng ký văn bản dành cho văn thư và lãnh đạo đơn vị.")
     issuer_id = request.GET.get("issuer", "")
-    issuer = (
-        (issuers.filter(pk=int(issuer_id)).first() if issuer_id.isdigit() else None)
-        or issuers.filter(pk=request.user.unit_id).first()
-        or issuers.first()
+    issuer = (issuers.filter(pk=int(issuer_id)).first() if issuer_id.isdigit() else None) or selectors.register_default_issuer(
+        request.user, issuers
     )
 
     year_text = request.GET.get("year", "")
