@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import inbox, views
+from . import inbox, search, views
 
 app_name = "units"
 
 urlpatterns = [
     path("don-vi/", views.unit_list, name="unit-list"),
+    path("tim-kiem/", search.picker_search, name="picker-search"),
     path("don-vi/nhap-excel/", views.unit_import, name="unit-import"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<int:unit_pk>/ca-nhan/them/", views.person_create, name="person-create"),

@@ -37,7 +37,7 @@ def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, s
     for index, nomination in enumerate(nominations, start=1):
         money = reward_money(nomination=nomination, on=today)
         rows.append([
-            str(index), str(nomination.subject), nomination.subject_unit.name if nomination.person_id else "", nomination.award_kind.name,
+            str(index), str(nomination.subject), nomination.subject_unit.label if nomination.person_id else "", nomination.award_kind.name,
             f"{money:,}".replace(",", ".") if money else "Theo quy định",
         ])
     decider = award_round.deciding_unit
