@@ -54,7 +54,7 @@ def award_records_import(*, actor: User, rows: list[dict]) -> int:
 @transaction.atomic
 def award_record_revoke(*, actor: User, record: AwardRecord, revoking_decision: str) -> AwardRecord:
     """Revocation needs a revoking decision; the record stays and stops counting for eligibility."""
-    record = AwardRecord.objects.select_for_update().select_related("nomination__round__deciding_unit", "unit", "person__unit").get(pk=record.pk)
+    record = AwardRecord.objects.select_for_update(of=("self",)).select_related("nomination__round__deciding_unit", "unit", "person__unit").get(pk=record.pk)
     ensure(policies.revoke_record_refusal(actor, record))
     if not nfc(revoking_decision):
         raise ValidationError("Cần số, ngày quyết định hủy bỏ.", code="no_decision")
