@@ -12,6 +12,8 @@ from django import forms
 
 from common.parsing import VNDateField, VNDecimalField, VNYearField
 from units.models import Person, Unit, UnitKind, User
+from units.pickers import PersonPickerField, UnitPickerField
+from units.scoping import own_unit_scope_filter
 
 from .models import (
     AwardCategory,
@@ -108,10 +110,10 @@ class UploadForm(forms.Form):
 class EligibilityCheckForm(forms.Form):
     """The eligibility check page (GET): a title, a year and a subject chosen by name."""
 
-    award = forms.ModelChoiceField(queryset=AwardKind.objects.all(), to_field_name="code", required=False)
-    year = VNYearField(required=False)
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    award = forms.ModelChoiceField(label="Danh hiệu, hình thức", queryset=AwardKind.objects.all(), to_field_name="code", required=False)
+    year = VNYearField(label="Năm thành tích", required=False)
+    person = PersonPickerField(label="Cá nhân", required=False)
+    unit = UnitPickerField(label="hoặc tập thể", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,8 +146,8 @@ class NominationForm(forms.Form):
     proposing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), error_messages={"required": "Chọn đơn vị đề nghị."})
     round = forms.ModelChoiceField(queryset=AwardRound.objects.none(), error_messages={"required": "Chọn đợt xét."})
     award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.filter(is_active=True), error_messages={"required": "Chọn danh hiệu, hình thức."})
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    person = PersonPickerField(label="Cá nhân (để trống nếu đề nghị cho tập thể)", required=False, active_only=True)
+    unit = UnitPickerField(label="Tập thể (để trống: chính đơn vị đề nghị)", required=False, active_only=True, own_only=True)
     achievement = forms.CharField(max_length=5000, error_messages={"required": "Cần tóm tắt thành tích."})
 
     def __init__(self, *args, user, units, rounds, **kwargs):
@@ -153,8 +155,9 @@ class NominationForm(forms.Form):
         self.fields["proposing_unit"].queryset = units
         self.fields["round"].queryset = rounds
         self.fields["award_kind"].queryset = AwardKind.objects.filter(is_active=True).available_to(user)
-        self.fields["person"].queryset = Person.objects.visible_to(user)
-        self.fields["unit"].queryset = Unit.objects.visible_to(user)
+        # who may be proposed: persons and collectives of the account's own units (the service's rule)
+        self.fields["person"].queryset = Person.objects.visible_to(user).filter(is_active=True)
+        self.fields["unit"].queryset = Unit.objects.filter(own_unit_scope_filter(user, field="pk"), is_active=True)
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)

@@ -2,12 +2,13 @@ from django.urls import path
 
 import common.converters  # noqa: F401 - registers <id:…> and <year:…> (out of range: 404)
 
-from . import cluster_views, inbox, views
+from . import cluster_views, inbox, search, views
 
 app_name = "units"
 
 urlpatterns = [
     path("don-vi/", views.unit_list, name="unit-list"),
+    path("tim-kiem/", search.picker_search, name="picker-search"),
     path("don-vi/nhap-excel/", views.unit_import, name="unit-import"),
     path("don-vi/<id:pk>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<id:unit_pk>/ca-nhan/them/", views.person_create, name="person-create"),

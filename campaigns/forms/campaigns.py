@@ -12,6 +12,7 @@ from django import forms
 from common.parsing import VNDateField, VNIntegerField
 from documents.models import IncomingDocument, SigningPosition
 from units.models import Cluster, Role, Unit, UnitKind
+from units.pickers import UnitMultiplePickerField, UnitPickerField
 from units.scoping import role_units
 
 from ..models import (
@@ -30,9 +31,7 @@ class CampaignForm(forms.Form):
     kind = forms.ChoiceField(label="Hình thức", choices=CampaignKind.choices)
     scope = forms.ChoiceField(label="Phạm vi", choices=CampaignScope.choices)
     lead_issuer = forms.ModelChoiceField(label="Cơ quan phát động", queryset=Unit.objects.none())
-    co_issuer = forms.ModelChoiceField(
-        label="Cơ quan cùng phát động (phong trào liên tịch)", queryset=Unit.objects.none(), required=False
-    )
+    co_issuer = UnitPickerField(label="Cơ quan cùng phát động (phong trào liên tịch)", required=False, active_only=True)
     launch_document_type = forms.ChoiceField(label="Văn bản phát động", choices=LaunchDocumentType.choices)
     parent = forms.ModelChoiceField(label="Thực hiện phong trào cấp trên", queryset=Campaign.objects.none(), required=False)
     parent_document = forms.ModelChoiceField(
@@ -50,7 +49,7 @@ class CampaignForm(forms.Form):
     contents = forms.CharField(label="Nội dung thi đua (mỗi dòng một nội dung)", widget=forms.Textarea(attrs={"rows": 5}), max_length=20000)
     criteria = forms.CharField(label="Tiêu chí thi đua", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
     planned_awards = forms.CharField(label="Hình thức khen thưởng dự kiến", max_length=500, required=False)
-    participants = forms.ModelMultipleChoiceField(label="Đơn vị tham gia", queryset=Unit.objects.none(), required=False)
+    participants = UnitMultiplePickerField(label="Đơn vị tham gia", required=False, active_only=True)
     all_provincial_departments = forms.BooleanField(
         label="Thêm tất cả Sở Công Thương các tỉnh, thành phố (đang hoạt động)", required=False
     )
@@ -71,7 +70,7 @@ class CampaignForm(forms.Form):
         ).select_related("issuer").order_by("-issued_on")
         self.fields["clusters"].queryset = Cluster.objects.visible_to(user).order_by("name")
         self.fields["indicators"].queryset = Indicator.objects.active().available_to(user).order_by("name")
-        for name in ("participants", "clusters", "indicators"):
+        for name in ("clusters", "indicators"):
             self.fields[name].widget.attrs["size"] = 8
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -34,6 +34,10 @@ class ReportForm(forms.Form):
     def same_period(self) -> dict:
         return {t.pk: self.cleaned_data.get(f"s-{t.pk}") for t in self.targets}
 
+    def sent(self) -> bool:
+        """Whether the page sent the report's values (the report form always carries its version)."""
+        return "version" in self.data
+
     def error_list(self) -> list[str]:
         """Each error with the indicator it belongs to."""
         messages = []
@@ -65,3 +69,7 @@ class EvidenceForm(UploadForm):
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = report.registration.targets.all()
+
+    def has_file(self) -> bool:
+        """Whether a file was chosen (the report form sends the file input empty otherwise)."""
+        return bool(self.files.get("file"))

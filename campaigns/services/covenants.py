@@ -131,7 +131,7 @@ def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dic
         row["unit"]: row["n"]
         for row in CovenantScore.objects.filter(covenant=covenant).values("unit").annotate(n=models.Count("criterion"))
     }
-    missing = [unit.name for unit in members(covenant) if scored.get(unit.pk, 0) < criteria_count]
+    missing = [unit.label for unit in members(covenant) if scored.get(unit.pk, 0) < criteria_count]
     if missing:
         raise ValidationError(f"Các đơn vị chưa tự chấm đủ các tiêu chí: {'; '.join(missing)}.", code="missing_scores")
     for score in CovenantScore.objects.filter(covenant=covenant).select_related("criterion"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from ..models import Campaign, CampaignStatus, Registration, RegistrationStatus
+from ..models.reports import deadlines_apply_q
 from ..periods import last_due_period, next_due_period
 from ..selectors import REPORTING_STATUSES, registrations_missing_report
 from .notifications import notify_units
@@ -35,7 +36,7 @@ def reminders_send(*, today: datetime.date) -> int:
             text=f"Nhắc việc: hạn đăng ký thi đua “{campaign.name}” là ngày {campaign.registration_deadline:%d/%m/%Y}.",
             link=campaign.get_absolute_url(),
         )
-    for campaign in Campaign.objects.filter(status__in=REPORTING_STATUSES, start_date__lte=today, is_historical=False):
+    for campaign in Campaign.objects.filter(deadlines_apply_q(), status__in=REPORTING_STATUSES, start_date__lte=today):
         sent += _report_reminders(campaign, today)
     return sent
 
