@@ -9,7 +9,7 @@ from django.utils import timezone
 from awards.models import AwardKind, AwardRound
 from awards.selectors import council_unit_choices, councils_visible_to
 from campaigns.models import Indicator
-from units.models import Cluster, Role
+from units.models import Cluster, Role, Unit
 from units.scoping import assigned_units, is_system_admin
 
 from .navigation import MANAGERS, _allowed
@@ -55,6 +55,16 @@ def setup_page(request):
             "title": "Danh mục chỉ tiêu", "url": "campaigns:indicator-list",
             "text": "Đơn vị tính, loại và chiều đánh giá: càng cao càng tốt, càng thấp càng tốt (xếp hạng ≤ 5), đúng mức đăng ký hoặc mốc hoàn thành.",
             "status": f"{Indicator.objects.filter(owner__in=managed).count()} chỉ tiêu riêng của đơn vị; {Indicator.objects.filter(owner__isnull=True).count()} chỉ tiêu chung.",
+        },
+        {
+            "title": "Cơ quan ngoài ngành", "url": "units:external-list",
+            "text": "Chính phủ, Thủ tướng, các Bộ, UBND và Tỉnh ủy: ban hành chỉ thị, kế hoạch mà phong trào hưởng ứng và quyết định khen thưởng; không có tài khoản.",
+            "status": f"{Unit.objects.external().filter(is_active=True).count()} cơ quan đang hoạt động.",
+        },
+        {
+            "title": "Sổ văn bản đến", "url": "documents:incoming-list",
+            "text": "Chỉ thị, kế hoạch của cấp trên không triển khai trên hệ thống: vào sổ để phong trào của đơn vị hưởng ứng và in đúng căn cứ.",
+            "status": "Văn thư hoặc cán bộ thi đua của đơn vị vào sổ.",
         },
     ]
     return render(request, "thidua/setup.html", {

@@ -96,3 +96,18 @@ class ClusterYearForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("members", "lead", "deputy"):
             self.fields[name].queryset = pool
+
+
+EXTERNAL_KINDS = [("government", "Chính phủ, Thủ tướng Chính phủ"), ("ministry", "Bộ, cơ quan ngang Bộ"), ("province", "UBND tỉnh/thành phố"),
+                  ("party_committee", "Tỉnh ủy, Thành ủy"), ("other", "Cơ quan, tổ chức khác")]
+
+
+class ExternalBodyForm(forms.Form):
+    """A body outside the sector that issues directives or decides awards (it has no accounts)."""
+
+    name = forms.CharField(label="Tên cơ quan", max_length=255, error_messages={"required": "Cần nhập tên cơ quan."},
+                           widget=forms.TextInput(attrs={"class": "form-control"}))
+    kind = forms.ChoiceField(label="Loại", choices=EXTERNAL_KINDS, widget=forms.Select(attrs={"class": "form-select"}))
+    short_name = forms.CharField(label="Chữ viết tắt", max_length=20, required=False, help_text="Ví dụ: TTg, BNV, UBND, TU.",
+                                 widget=forms.TextInput(attrs={"class": "form-control"}))
+    place_name = forms.CharField(label="Địa danh", max_length=80, required=False, widget=forms.TextInput(attrs={"class": "form-control"}))

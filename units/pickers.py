@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from common.parsing import parse_id
 from common.text import fold
 
 from .models import Person, Unit
@@ -73,7 +74,7 @@ class PickerWidget(forms.Widget):
             ids = [getattr(v, "pk", v) for v in value]
         else:
             ids = [getattr(value, "pk", value)]
-        ids = [int(i) for i in ids if str(i).isdigit()]
+        ids = [i for i in (parse_id(v) for v in ids) if i is not None]
         if not ids or self.queryset is None:
             return []
         found = {o.pk: o for o in self.queryset.filter(pk__in=ids).select_related(*(["unit"] if self.kind == "person" else []))}

@@ -258,3 +258,29 @@ def cluster_year_save(*, actor: User, cluster: Cluster, year: int, members, lead
     summary = f"Năm {year}: {len(members)} đơn vị; {title} {lead.name}" + (f"; phó {deputy.name}" if deputy else "")
     audit_record(actor=actor, action="cluster_year_save", obj=cluster, unit=cluster.organiser, summary=summary)
     return rows
+
+
+@transaction.atomic
+def external_body_create(*, actor: User, name: str, kind: str, short_name: str = "", place_name: str = "") -> Unit:
+    """Add a body outside the sector (Chính phủ, a Bộ, a UBND, a Tỉnh ủy…): it issues and decides, never logs in.
+    Campaign managers and administrators add them; a name already present is refused."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils.text import slugify
+
+    from .scoping import is_system_admin, role_units
+
+    if not (is_system_admin(actor) or role_units(actor, Role.CAMPAIGN_MANAGER).exists()):
+        raise PermissionDenied("Chỉ cán bộ quản lý phong trào hoặc quản trị hệ thống được thêm cơ quan ngoài ngành.")
+    name = nfc(name)
+    if Unit.objects.filter(name__iexact=name).exists():
+        raise ValidationError({"name": f"Đã có cơ quan “{name}”."}, code="duplicate")
+    base = "ngoai-" + (slugify(name.replace("đ", "d").replace("Đ", "D"))[:60] or "co-quan")
+    code, suffix = base, 1
+    while Unit.objects.filter(code=code).exists():
+        suffix += 1
+        code = f"{base}-{suffix}"
+    unit = Unit(code=code, name=name, kind=kind, short_name=nfc(short_name), place_name=nfc(place_name), is_external=True)
+    unit.full_clean()
+    unit.save()
+    audit_record(actor=actor, action="external_body_create", obj=unit, unit=None, summary=f"Thêm cơ quan ngoài ngành {name[:200]}")
+    return unit

@@ -2,7 +2,7 @@ from django.urls import path
 
 import common.converters  # noqa: F401 - registers <id:…> and <year:…> (out of range: 404)
 
-from . import cluster_views, inbox, search, views
+from . import cluster_views, external_views, inbox, search, views
 
 app_name = "units"
 
@@ -28,5 +28,6 @@ urlpatterns = [
     path("quan-tri/tai-khoan/<id:pk>/khoa/", views.user_toggle_active, name="user-toggle-active"),
     path("quan-tri/nhat-ky/", views.audit_list, name="audit-list"),
     path("thong-bao/", inbox.notification_list, name="notification-list"),
+    path("co-quan-ngoai-nganh/", external_views.external_list, name="external-list"),
     path("thong-bao/<id:pk>/mo/", inbox.notification_open, name="notification-open"),
 ]

@@ -22,6 +22,7 @@ from ..models.council import seal_count, unseal_count
 from ..selectors.council import tally, vote_minimums
 from ..selectors.eligibility import quota_status
 from ..selectors.rules import param, rule_for
+from . import handovers
 
 
 @transaction.atomic
@@ -80,6 +81,7 @@ def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
         box.sealed_count = seal_count(box.pk, {})
     box.save(update_fields=["is_open", "sealed_count"])
     audit_record(actor=actor, action="ballot_open", obj=box.nomination, unit=box.session.council.unit, summary="Mở bỏ phiếu kín")
+    handovers.ballot_opened(box)
     return box
 
 

@@ -181,6 +181,10 @@ def position_label(position: SigningPosition) -> str:
     return f"{head}{position.title}: {position.user.get_full_name()}"
 
 
+class LaunchForm(SignerForm):
+    confirmed = forms.BooleanField(required=False)  # the manager saw what the launch will do
+
+
 class ReviewForm(SignerForm):
     kind = forms.ChoiceField(choices=[("midterm", "Sơ kết"), ("final", "Tổng kết")])
 

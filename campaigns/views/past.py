@@ -4,8 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from common.policies import ensure
-from common.web import run_service
+from common.web import refused, run_service
 from units.models import Role
 from units.scoping import role_units
 
@@ -36,7 +35,8 @@ def campaign_record_past(request):
 @login_required
 def registration_record_past(request, pk, unit_pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    ensure(policies.record_past_refusal(request.user, campaign))
+    if response := refused(request, policies.record_past_refusal(request.user, campaign), campaign):
+        return response
     unit = get_object_or_404(campaign.participants.all(), pk=unit_pk)
     current = selectors.current_registration(campaign, unit)
     form = RegistrationForm(request.POST or None, campaign=campaign, indicators=campaign.indicators.order_by("name"), current=current)
@@ -56,7 +56,8 @@ def registration_record_past(request, pk, unit_pk):
 @login_required
 def report_record_past(request, pk):
     registration = selectors.registration_get_for_user(request.user, pk)
-    ensure(policies.record_past_refusal(request.user, registration.campaign))
+    if response := refused(request, policies.record_past_refusal(request.user, registration.campaign), registration):
+        return response
     choices = [{"value": f"{p.period_type}-{p.index}-{p.year}", "label": p.label} for p in registration.campaign.report_periods]
     targets = list(registration.targets.select_related("indicator"))
     period_form = ReportCreateForm(request.POST or None, choices=choices)

@@ -47,7 +47,7 @@ def test_the_chosen_position_signs_and_prints_its_title_and_name(client, ministr
     SigningPositionFactory(user=minister, unit=ministry, title="Bộ trưởng")
     campaign = _campaign(ministry, ministry_manager)
     client.force_login(ministry_manager)
-    client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer": position.pk, "signer_title": "Chủ tịch", "signer_name": "Ai đó"})
+    client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer": position.pk, "signer_title": "Chủ tịch", "signer_name": "Ai đó", "confirmed": "1"})
     campaign.refresh_from_db()
     block = campaign.directive.signers.get()
     assert (block.account_id, block.authority, block.authority_body, block.title, block.name) == (deputy.pk, "KT.", "Bộ trưởng", "Thứ trưởng", "Trương Thanh Hoài")
