@@ -137,6 +137,7 @@ class PastCampaignForm(CampaignForm):
         super().__init__(*args, user=user, **kwargs)
         # the units merged in 2025 took part in their own past campaigns
         self.fields["participants"].queryset = Unit.objects.visible_to(user).filter(is_external=False).order_by("-is_active", "path")
+        self.fields["participants"].widget.active_only = False
 
     def clean(self):
         data = super().clean()

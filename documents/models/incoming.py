@@ -11,6 +11,7 @@ INCOMING_TYPES = [
     "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Công văn", "Thông báo", "Hướng dẫn", "Kết luận",
     "Nghị định", "Thông tư", "Chương trình", "Đề án",
 ]
+ACTION_OPENINGS = ("ban hành ", "phê duyệt ", "phát động ", "triển khai ", "tổ chức ", "thực hiện ", "hướng dẫn ", "quy định ")
 
 
 class IncomingDocumentQuerySet(models.QuerySet):
@@ -60,7 +61,8 @@ class IncomingDocument(models.Model):
 
         subject = self.subject.strip().rstrip(".;")
         lowered = subject[:1].lower() + subject[1:]
-        if not lowered.startswith(("về ", "v/v")):
+        # "… của Thủ tướng Chính phủ ban hành Kế hoạch …", but "… của Tỉnh ủy về tăng cường …"
+        if not lowered.startswith(("về ", "v/v", *ACTION_OPENINGS)):
             lowered = f"về {lowered}"
         lowered = lowered.replace("v/v ", "về việc ", 1)
         return f"Căn cứ {self.type_name} số {self.symbol} {vietnamese_date(self.issued_on)} của {self.issuer.name} {lowered};"

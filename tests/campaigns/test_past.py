@@ -53,7 +53,7 @@ def test_successor_records_its_predecessors_past_campaign_with_the_real_plan_num
     assert plan.issued_on == datetime.date(2020, 9, 10)
     assert plan.legal_bases[:2] == [
         "Căn cứ Chỉ thị số 19/CT-TTg ngày 25 tháng 6 năm 2020 của Thủ tướng Chính phủ về đẩy mạnh phong trào thi đua;",
-        "Căn cứ Kế hoạch số 120/KH-UBND ngày 02 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh Bến Tre về thực hiện Chỉ thị số 19/CT-TTg;",
+        "Căn cứ Kế hoạch số 120/KH-UBND ngày 02 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh Bến Tre thực hiện Chỉ thị số 19/CT-TTg;",
     ]
     from django.db import transaction
 
