@@ -1,7 +1,8 @@
 """The administrator edits every rule value here; values marked unconfirmed stay visible as such.
 
-Ballots, ballot boxes and participations are deliberately NOT registered: nobody, administrators
-included, may browse who voted or how (a secret ballot is never traceable to its voter)."""
+Ballot boxes (with their sealed counts) and participations are deliberately NOT registered: nobody,
+administrators included, may browse who voted or read a count before the close (a secret ballot is never
+traceable to its voter). There is no ballot row to register (docs/awards.md)."""
 
 from django.contrib import admin
 

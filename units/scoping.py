@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import ClusterMembership, Role, RoleAssignment, RoleScope, Unit
+from .models import ClusterMembership, Role, RoleAssignment, RoleScope, Unit, UnitKind
 
 _CACHE_ATTR = "_thidua_scope"
 
@@ -196,3 +196,36 @@ def role_units(user, role: str | Role):
         return Unit.objects.none()
     # the units merged into them come along: their history is kept by the successor
     return Unit.objects.filter(pk__in=sorted(_with_predecessors(base)))
+
+
+def holds_for_sector(user, role: str | Role) -> bool:
+    """Whether the account holds ``role`` for the whole sector: a sector-wide assignment, or one on the
+    Ministry with its subtree (the Ministry's managers set up the sector's catalogues and clusters)."""
+    return any(
+        a.role == role and (a.scope == RoleScope.SECTOR or (a.scope == RoleScope.SUBTREE and a.unit.kind == UnitKind.MINISTRY))
+        for a in get_scope(user).assignments
+    )
+
+
+def acts_as(user, roles, unit: Unit | None) -> bool:
+    """Whether the account holds one of ``roles`` on ``unit`` or on a unit above it, sector-wide roles
+    excepted: acting in a unit's name (signing for it, leading its cluster) is never sector-wide."""
+    if unit is None:
+        return False
+    return any(
+        a.role in roles and a.scope != RoleScope.SECTOR and _covers(a, unit) for a in get_scope(user).assignments
+    )
+
+
+def assigned_units(user, role: str | Role):
+    """The units on which the account holds ``role`` itself (not their subtrees): who an account manages for."""
+    return Unit.objects.filter(pk__in=[a.unit_id for a in get_scope(user).assignments if a.role == role])
+
+
+def acting_units(user, roles):
+    """The units ``acts_as`` is true for, as a queryset (sector-wide roles excepted)."""
+    query = Q(pk__in=[])
+    for a in get_scope(user).assignments:
+        if a.role in roles and a.scope != RoleScope.SECTOR:
+            query |= Q(pk=a.unit_id) if a.scope == RoleScope.UNIT else Q(path__startswith=a.unit.path)
+    return Unit.objects.filter(query)

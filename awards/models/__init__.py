@@ -15,7 +15,7 @@ from .catalogue import (
     RuleSet,
     Subject,
 )
-from .council import Ballot, BallotBox, BallotParticipation, Council, CouncilSession, VoteChoice
+from .council import BallotBox, BallotParticipation, Council, CouncilSession, VoteChoice
 from .history import (
     DISCIPLINE_RANK,
     RATING_RANK,
@@ -51,7 +51,6 @@ __all__ = [
     "AwardRecord",
     "AwardRound",
     "AwardRule",
-    "Ballot",
     "BallotBox",
     "BallotParticipation",
     "BaseSalary",

@@ -43,6 +43,17 @@ class CertificateLayout(models.TextChoices):
     NONE = "none", "Không in"
 
 
+class AwardKindQuerySet(models.QuerySet):
+    def available_to(self, user):
+        """The sector's titles and forms, and those a unit the account may see keeps (a province's own)."""
+        from units.scoping import unit_scope_filter
+
+        scoped = unit_scope_filter(user, field="owner_id")
+        if not scoped:  # the whole sector: an empty Q would drop out of the "or" below
+            return self.all()
+        return self.filter(models.Q(owner__isnull=True) | scoped)
+
+
 class AwardKind(models.Model):
     """A title (danh hiệu) or a form (hình thức) from the catalogue (Luật Thi đua, khen thưởng 2022 Art 9, 19–28, 71–80).
 
@@ -64,8 +75,14 @@ class AwardKind(models.Model):
         "mẫu in", max_length=16, choices=CertificateLayout.choices, default=CertificateLayout.CERTIFICATE
     )
     deciding_body = models.CharField("người, cơ quan tặng", max_length=200, blank=True)
+    owner = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị quản lý danh mục", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="award_kinds", help_text="Để trống: danh mục chung của ngành (Bộ quản lý).",
+    )
     is_active = models.BooleanField("đang dùng", default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = AwardKindQuerySet.as_manager()
 
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"

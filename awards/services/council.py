@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from common.policies import ensure
 from common.text import nfc
@@ -18,8 +17,9 @@ from units.audit import audit_record
 from units.models import User
 
 from .. import policies
-from ..models import Ballot, BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
-from ..selectors.council import tally
+from ..models import BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
+from ..models.council import seal_count, unseal_count
+from ..selectors.council import tally, vote_minimums
 from ..selectors.eligibility import quota_status
 from ..selectors.rules import param, rule_for
 
@@ -76,14 +76,20 @@ def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
     box = BallotBox.objects.select_for_update().select_related("session__council").get(pk=box.pk)
     ensure(policies.open_ballot_refusal(actor, box))
     box.is_open = True
-    box.save(update_fields=["is_open"])
+    if box.sealed_count is None:
+        box.sealed_count = seal_count(box.pk, {})
+    box.save(update_fields=["is_open", "sealed_count"])
     audit_record(actor=actor, action="ballot_open", obj=box.nomination, unit=box.session.council.unit, summary="Mở bỏ phiếu kín")
     return box
 
 
 @transaction.atomic
 def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
-    """Cast one secret ballot: the participation and the ballot are written together, the ballot without the voter."""
+    """Cast one secret ballot: the member's participation, and one more in the box's sealed count.
+
+    No row holds the ballot, so nothing on disk or in a dump lies next to the participation, shares its
+    transaction or its time; the sealed count changes the same way whichever option was chosen.
+    """
     box = BallotBox.objects.select_for_update().select_related("session__council", "nomination__award_kind", "nomination__round").get(pk=box.pk)
     council = box.session.council
     ensure(policies.vote_refusal(
@@ -98,8 +104,11 @@ def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
                 f"Thành viên vắng mặt không gửi phiếu cho {box.nomination.award_kind.name}: quy tắc bỏ phiếu không cho phép phiếu vắng mặt.",
                 code="absent",
             )
+    count = unseal_count(box.pk, box.sealed_count)
+    count[choice] += 1
+    box.sealed_count = seal_count(box.pk, count)
+    box.save(update_fields=["sealed_count"])
     BallotParticipation.objects.create(box=box, member=member)
-    Ballot.objects.create(box=box, choice=choice, cast_on=timezone.localdate())
     audit_record(actor=member, action="ballot_voted", obj=box.nomination, unit=council.unit, summary="Đã bỏ phiếu")
 
 
@@ -117,11 +126,15 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
     # Without a recorded attendance list, the members who voted are the members present.
     present_ids = (attendance & voter_ids) if attendance else participants
     present = len(present_ids)
-    votes_for = box.ballots.filter(choice=VoteChoice.FOR).count()
-    votes_against = box.ballots.filter(choice=VoteChoice.AGAINST).count()
+    count = unseal_count(box.pk, box.sealed_count)
+    if sum(count.values()) != len(participants):
+        raise ValidationError(
+            f"Số phiếu trong hòm ({sum(count.values())}) không khớp với số thành viên đã bỏ phiếu ({len(participants)}): không kiểm phiếu.",
+            code="seal_mismatch",
+        )
+    votes_for, votes_against = count[VoteChoice.FOR], count[VoteChoice.AGAINST]
     rule = rule_for(nomination.award_kind.code, nomination.round.achievement_year)
-    quorum = rule.quorum_fraction if rule else Decimal("0.5")
-    threshold = rule.pass_threshold if rule else Decimal("0.5")
+    quorum, threshold = vote_minimums(council, rule)
     if rule is None or rule.denominator == "all":
         denominator = len(voters)
     else:  # members present, plus absent members' written votes where the rule allows them
@@ -130,7 +143,7 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
     passed = has_quorum and denominator > 0 and Decimal(votes_for) / denominator >= threshold and votes_for > votes_against
     box.is_open, box.closed = False, True
     box.votes_for, box.votes_against, box.eligible_voters, box.present_count, box.passed = votes_for, votes_against, len(voters), present, passed
-    box.denominator_count = denominator
+    box.denominator_count, box.sealed_count = denominator, None
     box.save()
     nomination.status = NominationStatus.PASSED if passed else NominationStatus.FAILED
     nomination.save(update_fields=["status"])

@@ -17,7 +17,7 @@ from units.audit import audit_record
 from units.models import User
 
 from .. import policies
-from ..models import AwardCategory, AwardKind, AwardRecord, AwardRound, Nomination, NominationStatus
+from ..models import AwardCategory, AwardKind, AwardRecord, AwardRound, Nomination, NominationStatus, RoundKind
 from ..selectors.decisions import decision_bases, proposer_of, reward_money
 from .certificates import certificates_request
 
@@ -79,6 +79,8 @@ def _unit_column(nomination: Nomination) -> str:
 
 def _achievement(award_round: AwardRound) -> str:
     year = award_round.achievement_year
+    if award_round.kind == RoundKind.SUDDEN:
+        return "đã có thành tích xuất sắc đột xuất"
     if award_round.campaign_id:
         return f"đã có thành tích xuất sắc trong {award_round.campaign.name} năm {year}"
     return f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}"

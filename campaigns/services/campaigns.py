@@ -126,7 +126,7 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer: SigningPosition 
         doc_type=campaign.launch_document_type,
         issuers=issuers,
         subject=f"Phát động {campaign.name}" if not campaign.name.lower().startswith("phát động") else campaign.name,
-        legal_bases=[line for line in campaign.legal_basis.splitlines() if line.strip()],
+        legal_bases=campaign.legal_bases(),
         body=launch_document_body(campaign),
         recipients=recipients(campaign),
         signers=signature_blocks(issuers, signer),

@@ -85,7 +85,8 @@ def _produce_document(covenant: Covenant) -> None:
                 "rows": [[str(c.order), c.text, f"{c.max_points:g}".replace(".", ",")] for c in covenant.criteria.all()],
             }
         ],
-        recipients=["Hội đồng Thi đua - Khen thưởng Bộ Công Thương", "Các đơn vị thành viên"],
+        # the council of the level that organises the cluster: the Ministry's, or a Sở's for a block of its phòng
+        recipients=[f"Hội đồng Thi đua - Khen thưởng {covenant.cluster.organiser.name}", "Các đơn vị thành viên"],
         signers=[
             {"unit": unit, "title": signatures[unit.pk].signer_title, "name": signatures[unit.pk].signed_by.get_full_name()}
             for unit in units
@@ -130,7 +131,7 @@ def covenant_confirm_scores(*, covenant: Covenant, actor: User, adjustments: dic
         row["unit"]: row["n"]
         for row in CovenantScore.objects.filter(covenant=covenant).values("unit").annotate(n=models.Count("criterion"))
     }
-    missing = [unit.name for unit in members(covenant) if scored.get(unit.pk, 0) < criteria_count]
+    missing = [unit.label for unit in members(covenant) if scored.get(unit.pk, 0) < criteria_count]
     if missing:
         raise ValidationError(f"Các đơn vị chưa tự chấm đủ các tiêu chí: {'; '.join(missing)}.", code="missing_scores")
     for score in CovenantScore.objects.filter(covenant=covenant).select_related("criterion"):
