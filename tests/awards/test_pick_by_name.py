@@ -17,7 +17,7 @@ def test_eligibility_check_takes_a_persons_name(client, officer_vl, province_pai
     html = page.content.decode()
     assert 'name="person_q"' in html and "Mã cá nhân" not in html and "Mã đơn vị" not in html
     body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person_q": "huynh thi ngoc bich"}).content.decode()
-    assert "Huỳnh Thị Ngọc Bích: " in body and "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in body
+    assert "Huỳnh Thị Ngọc Bích: " in body and "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in body
 
 
 def test_eligibility_check_lists_namesakes_to_choose_from(client, officer_vl, province_pair):
