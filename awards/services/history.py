@@ -49,7 +49,7 @@ def award_record_create(
 @transaction.atomic
 def award_record_verify(*, actor: User, record: AwardRecord) -> AwardRecord:
     """A manager checks an officer's entry against its decision; the honour board shows it from then on."""
-    record = AwardRecord.objects.select_for_update().select_related("unit", "person__unit").get(pk=record.pk)
+    record = AwardRecord.objects.select_for_update(of=("self",)).select_related("unit", "person__unit").get(pk=record.pk)
     ensure(policies.verify_record_refusal(actor, record))
     record.verified, record.verified_by = True, actor
     record.save(update_fields=["verified", "verified_by"])

@@ -22,8 +22,8 @@ def _migrate(target):
 
 
 @pytest.fixture
-def back_to_the_latest_migrations():
-    """Whatever the test does to the schema, the next tests find every migration applied."""
+def back_to_latest():
+    """Leave the test database at the latest migrations, whatever the test does."""
     yield
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -31,7 +31,7 @@ def back_to_the_latest_migrations():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_0009_brings_an_old_seed_to_the_law(back_to_the_latest_migrations):
+def test_migration_0009_brings_an_old_seed_to_the_law(back_to_latest):
     apps = _migrate(BEFORE)
     AwardKind, AwardRule = apps.get_model("awards", "AwardKind"), apps.get_model("awards", "AwardRule")
     # The database as the first seed left it: three identical rule sets, a province among the Minister's deciders.

@@ -283,6 +283,6 @@ def test_sudden_round_from_nomination_to_decision(sudden_round, so, so_people, s
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PASSED
     document = svc.decision_draft(award_round=sudden_round, actor=so_people["manager"])
-    assert document.subject == "Về việc khen thưởng đột xuất" and "thành tích xuất sắc đột xuất" in document.body[0]["text"]
+    assert document.subject == "Về việc tặng Giấy khen" and "đã có thành tích xuất sắc đột xuất" in document.body[0]["text"]
     assert document.ordered_issuers() == [so]
     assert AwardRound.objects.get(pk=sudden_round.pk).kind == RoundKind.SUDDEN
