@@ -1,4 +1,4 @@
-"""Screens of the organisation: unit tree and pages, clusters, persons, accounts, audit trail."""
+"""Screens of the organisation: unit tree and pages, persons, accounts, audit trail (clusters: ``cluster_views``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -70,20 +70,6 @@ def _can_manage_persons(user, unit) -> bool:
 
 
 @login_required
-def cluster_list(request):
-    query = request.GET.get("q", "").strip()[:100]
-    page = paginate(request, selectors.cluster_list(user=request.user, query=query))
-    return render(request, "units/cluster_list.html", {"page": page, "query": query})
-
-
-@login_required
-def cluster_detail(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    years = selectors.cluster_members_by_year(cluster=cluster)
-    return render(request, "units/cluster_detail.html", {"cluster": cluster, "years": years})
-
-
-@login_required
 def person_detail(request, pk):
     person = selectors.person_get_for_user(request.user, pk)
     return render(
@@ -131,7 +117,7 @@ def user_list(request):
                 u.username,
                 u.full_name,
                 u.email,
-                u.unit.name if u.unit else "",
+                u.unit.label if u.unit else "",
                 "; ".join(str(a) for a in u.role_assignments.all()),
                 "Hoạt động" if u.is_active else "Đã khóa",
             )

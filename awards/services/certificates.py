@@ -44,7 +44,9 @@ def certificate_pdf(record: AwardRecord) -> bytes:
     document = nomination.decision if nomination else None
     decider = nomination.round.deciding_unit if nomination else None
     signer = document.signers.first() if document else None
-    giver = kind.deciding_body or (f"{signer.title} {decider.name}" if signer and decider else (decider.name if decider else ""))
+    # The giver is the head of the deciding body, also when a deputy signed "KT." or an acting head "Q.".
+    head = (signer.authority_body if signer.authority in ("KT.", "Q.") and signer.authority_body else signer.title) if signer else ""
+    giver = kind.deciding_body or (f"{head} {decider.name}" if head and decider else (decider.name if decider else ""))
     recipient = str(record.unit or record.person) if kind.certificate_layout == CertificateLayout.FLAG else str(record.person or record.unit)
     recipient_detail = record.person.unit.name if record.person_id else ""
     if kind.certificate_layout == CertificateLayout.FLAG:

@@ -13,7 +13,7 @@ from ..models import AwardKind, AwardRecord
 
 def honour_board(request):
     form = HonourBoardForm(request.GET)
-    records = AwardRecord.objects.filter(revoked=False).select_related("award_kind", "person__unit", "unit__parent", "nomination")
+    records = AwardRecord.objects.filter(revoked=False, verified=True).select_related("award_kind", "person__unit", "unit__parent", "nomination")
     if (year := form.value("year")) is not None:
         records = records.filter(year=year)
     if unit := (form.value("unit") or "").strip():
