@@ -51,8 +51,7 @@ def issued_decision(local_pki, council_setup, officer_vl, province_pair, ministr
     give_credential(local_pki, user=signer)
 
     def make(*nominations):
-        document = svc.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"],
-                                      signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
+        document = svc.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"])
         document_submit(document=document, actor=council_setup["secretary"])
         document_sign(document=document, actor=signer)
         return document_issue(document=document, actor=clerk)
