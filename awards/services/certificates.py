@@ -28,6 +28,7 @@ from ..models import AwardRecord, AwardRound, CertificateLayout, Nomination, Nom
 from ..selectors.decisions import decision_records
 
 ISSUED_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+UNSIGNED = ("/Annots", "/B")  # a page's widgets (the signature and its seal) stay out of the print bundle
 
 
 def certificate_pdf(record: AwardRecord) -> bytes:
@@ -88,8 +89,10 @@ def render_certificate_job(job: PdfJob) -> bytes:
 def render_bundle_job(job: PdfJob) -> bytes:
     """Every certificate of the decision in one file for printing; a certificate already rendered is reused.
 
-    The bundle itself is not signed (binding the pages drops their signatures); each page prints its
-    certificate's QR code and short code, which lead to the signed certificate's public page.
+    The bundle is for paper, signed by hand and stamped with the real seal: it carries no digital
+    signature and no printed seal (binding signed pages would leave broken signatures behind, and a
+    printed seal is no seal), only each certificate's QR code and short code, which lead to the signed
+    certificate's public page (docs/signatures.md).
     """
     from django.core.files.storage import default_storage
 
@@ -103,9 +106,11 @@ def render_bundle_job(job: PdfJob) -> bytes:
             continue
         if record.pk in done and default_storage.exists(done[record.pk]):
             with default_storage.open(done[record.pk], "rb") as stored:
-                writer.append(io.BytesIO(stored.read()))
+                writer.append(io.BytesIO(stored.read()), excluded_fields=UNSIGNED)
         else:
-            writer.append(io.BytesIO(certificate_pdf(record)))
+            writer.append(io.BytesIO(certificate_pdf(record)), excluded_fields=UNSIGNED)
+    writer.root_object.pop("/AcroForm", None)
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

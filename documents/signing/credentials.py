@@ -18,6 +18,7 @@ from .models import CredentialKind, SigningCredential
 
 MAX_IMAGE_BYTES = 512 * 1024
 
+
 def credential_for_user(user: User | None) -> SigningCredential | None:
     if user is None:
         return None

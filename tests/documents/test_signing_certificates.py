@@ -144,6 +144,9 @@ def test_print_bundle_prints_each_certificates_code(issued_decision, council_set
     with job.file.open("rb") as handle:
         bundle = handle.read()
     assert len(PdfReader(io.BytesIO(bundle)).pages) == 2
+    # For paper, signed by hand and stamped: no broken signature left from the bound files, no printed seal.
+    assert b"/Sig" not in bundle and pades.validate(bundle, trust_roots=trust.trust_roots()).signatures == []
+    assert "+07:00" in text_of(job_file(AwardRecord.objects.get(nomination=first))) and "+07:00" not in text_of(bundle)
     text = text_of(bundle)
     for certificate in CertificateVerification.objects.filter(document=decision):
         assert certificate.display_code in text
