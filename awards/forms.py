@@ -12,6 +12,8 @@ from django import forms
 
 from common.parsing import VNDateField, VNDecimalField, VNYearField
 from units.models import Person, Unit, UnitKind, User
+from units.pickers import PersonPickerField, UnitPickerField
+from units.scoping import own_unit_scope_filter
 
 from .models import (
     AwardCategory,
@@ -61,6 +63,12 @@ class AwardRecordForm(SubjectForm):
     award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.all(), error_messages={"required": "Chọn danh hiệu, hình thức."})
     year = VNYearField(error_messages=YEAR_REQUIRED)
     decision = forms.CharField(required=False, max_length=200)
+    deciding_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    decided_on = VNDateField(required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["deciding_unit"].queryset = Unit.objects.visible_to(user)
 
 
 class RatingForm(SubjectForm):
@@ -102,10 +110,10 @@ class UploadForm(forms.Form):
 class EligibilityCheckForm(forms.Form):
     """The eligibility check page (GET): a title, a year and a subject chosen by name."""
 
-    award = forms.ModelChoiceField(queryset=AwardKind.objects.all(), to_field_name="code", required=False)
-    year = VNYearField(required=False)
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    award = forms.ModelChoiceField(label="Danh hiệu, hình thức", queryset=AwardKind.objects.all(), to_field_name="code", required=False)
+    year = VNYearField(label="Năm thành tích", required=False)
+    person = PersonPickerField(label="Cá nhân", required=False)
+    unit = UnitPickerField(label="hoặc tập thể", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,8 +146,8 @@ class NominationForm(forms.Form):
     proposing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), error_messages={"required": "Chọn đơn vị đề nghị."})
     round = forms.ModelChoiceField(queryset=AwardRound.objects.none(), error_messages={"required": "Chọn đợt xét."})
     award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.filter(is_active=True), error_messages={"required": "Chọn danh hiệu, hình thức."})
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    person = PersonPickerField(label="Cá nhân (để trống nếu đề nghị cho tập thể)", required=False, active_only=True)
+    unit = UnitPickerField(label="Tập thể (để trống: chính đơn vị đề nghị)", required=False, active_only=True, own_only=True)
     achievement = forms.CharField(max_length=5000, error_messages={"required": "Cần tóm tắt thành tích."})
 
     def __init__(self, *args, user, units, rounds, **kwargs):
@@ -147,8 +155,9 @@ class NominationForm(forms.Form):
         self.fields["proposing_unit"].queryset = units
         self.fields["round"].queryset = rounds
         self.fields["award_kind"].queryset = AwardKind.objects.filter(is_active=True).available_to(user)
-        self.fields["person"].queryset = Person.objects.visible_to(user)
-        self.fields["unit"].queryset = Unit.objects.visible_to(user)
+        # who may be proposed: persons and collectives of the account's own units (the service's rule)
+        self.fields["person"].queryset = Person.objects.visible_to(user).filter(is_active=True)
+        self.fields["unit"].queryset = Unit.objects.filter(own_unit_scope_filter(user, field="pk"), is_active=True)
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
@@ -217,9 +226,10 @@ class RoundForm(forms.Form):
         self.fields["campaign"].queryset = campaigns
 
 
-class SignerForm(forms.Form):
-    signer_title = forms.CharField(max_length=160, error_messages={"required": "Cần chức vụ người ký quyết định."})
-    signer_name = forms.CharField(max_length=120, error_messages={"required": "Cần họ tên người ký quyết định."})
+class DecisionDraftForm(forms.Form):
+    """Which title or form the decision gives (one per decision); the signer comes from the signing account."""
+
+    award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.all(), required=False, error_messages={"invalid_choice": "Danh hiệu, hình thức không hợp lệ."})
 
 
 class SearchForm(forms.Form):

@@ -29,6 +29,25 @@ def edit_history_refusal(user, unit) -> Refusal | None:
     return None
 
 
+VERIFY_ROLES = (Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY)
+
+
+def verify_role(user, unit) -> bool:
+    """Managers of the unit's emulation work check what its officers declare."""
+    return is_system_admin(user) or has_any_role(user, VERIFY_ROLES, unit)
+
+
+def verify_record_refusal(user, record: AwardRecord) -> Refusal | None:
+    if record.verified:
+        return invalid("Khen thưởng này đã được xác nhận.", "verified")
+    owner = record.unit if record.unit_id else record.person.unit
+    if not verify_role(user, owner):
+        return deny("Chỉ cán bộ quản lý thi đua hoặc thư ký Hội đồng của đơn vị được xác nhận khen thưởng do đơn vị tự khai.")
+    if record.entered_by_id == user.pk:
+        return deny("Người khai không tự xác nhận khen thưởng của mình.", "self_verify")
+    return None
+
+
 def record_deciding_unit(record: AwardRecord):
     """The unit whose decision gave the award: the round's deciding unit, the recorded one, else the subject's."""
     if record.deciding_unit_id:

@@ -91,6 +91,14 @@ def review_refusal(user, campaign: Campaign, *, final: bool) -> Refusal | None:
     return transition_refusal(user, campaign, to)
 
 
+def record_past_refusal(user, campaign: Campaign) -> Refusal | None:
+    """A past campaign's registrations and results are entered by a manager of its issuing body (or of the
+    body that took it over in a merger), never by the participants, who did it at the time."""
+    if not campaign.is_historical:
+        return invalid("Chỉ nhập bổ sung cho phong trào đã thực hiện.", "not_historical")
+    return manage_campaign_refusal(user, campaign)
+
+
 # --- Registrations ----------------------------------------------------------------------------
 
 
@@ -134,6 +142,7 @@ def registration_actions(user, registration: Registration) -> dict[str, bool]:
         "submit": allowed(submit_registration_refusal(user, registration)),
         "decide": allowed(approve_registration_refusal(user, registration)),
         "report": allowed(create_report_refusal(user, registration)),
+        "record_past": allowed(record_past_refusal(user, registration.campaign)),
     }
 
 

@@ -35,16 +35,17 @@ def pdf_job_get_for_user(user, pk) -> PdfJob:
     return get_object_or_404(PdfJob.objects.select_related("document"), pk=pk, document_id__in=visible)
 
 
-def document_list(*, user, query: str = "", doc_type: str = "", issuer: str = "", year: str = "", status: str = ""):
+def document_list(*, user, query: str = "", doc_type: str = "", issuer: int | None = None, year: int | None = None, status: str = ""):
+    """Visible documents filtered; ``issuer`` and ``year`` come parsed (common.parsing), never raw text."""
     documents = _with_parts(OfficialDocument.objects.visible_to(user))
     if query:
         documents = documents.filter(Q(subject__icontains=query) | Q(symbol__icontains=query))
     if doc_type:
         documents = documents.filter(doc_type=doc_type)
-    if issuer.isdigit():
-        documents = documents.filter(issuer_links__unit_id=int(issuer)).distinct()
-    if year.isdigit():
-        documents = documents.filter(Q(year=int(year)) | Q(year__isnull=True, created_at__year=int(year)))
+    if issuer is not None:
+        documents = documents.filter(issuer_links__unit_id=issuer).distinct()
+    if year is not None:
+        documents = documents.filter(Q(year=year) | Q(year__isnull=True, created_at__year=year))
     if status in DocumentStatus.values:
         documents = documents.filter(status=status)
     return documents.order_by("-issued_on", "-number", "-created_at")
@@ -64,6 +65,18 @@ def register_issuers(user) -> QuerySet[Unit]:
     if scope.everything:
         return Unit.objects.filter(pk__in=OfficialDocument.objects.values("lead_issuer_id")).order_by("name")
     return (role_units(user, Role.CLERK) | role_units(user, Role.SIGNER)).distinct().order_by("name")
+
+
+def register_default_issuer(user, issuers: QuerySet[Unit]) -> Unit | None:
+    """The register a page opens on: the unit where the account is the records clerk (not the office it
+    works in, whose own register is usually empty), else where it signs, else its own unit."""
+    assignments = get_scope(user).assignments
+    for role in (Role.CLERK, Role.SIGNER):
+        units = [a.unit_id for a in assignments if a.role == role]
+        found = issuers.filter(pk__in=units).order_by("path").first()
+        if found is not None:
+            return found
+    return issuers.filter(pk=user.unit_id).first() or issuers.first()
 
 
 def latest_job(document: OfficialDocument, kind: str) -> PdfJob | None:

@@ -17,6 +17,11 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Giao ước", "campaigns:covenant-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
+    ("Văn bản đến", "documents:incoming-list", (Role.CLERK, Role.CAMPAIGN_MANAGER, ADMIN)),
+    # Accounts that sign (a leader; the council's secretary signs its minutes): their own certificate.
+    ("Chứng thư số của tôi", "documents:credential-mine", (Role.SIGNER, Role.COUNCIL_SECRETARY)),
+    # The organisation's certificate is kept by its records clerk, who keeps the seal (docs/signatures.md).
+    ("Chứng thư số cơ quan", "documents:credential-units", (Role.CLERK, ADMIN)),
     ("Khen thưởng", "awards:nomination-list", None),
     ("Hội đồng", "awards:session-list", (Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY, COUNCIL_SEAT)),
     ("Vinh danh", "awards:honour-board", None),

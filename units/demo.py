@@ -272,6 +272,10 @@ def seed_units(seeder: Seeder) -> dict[str, Unit]:
                 active=False,
             )
             units[f"ubnd-{old_key}"], units[f"sct-{old_key}"] = old_ubnd, old_so
+            units[f"tinh-uy-{old_key}"] = seeder.unit(
+                f"tinh-uy-{old_key}", f"{'Thành ủy' if old_city else 'Tỉnh ủy'} {old_name}", UnitKind.PARTY_COMMITTEE,
+                short_name="TU", place=old_name, active=False, order=100 + order, external=True,
+            )
             ubnd.predecessors.add(old_ubnd)
             so.predecessors.add(old_so)
     seed_external(seeder, units)

@@ -7,6 +7,24 @@ from django.db.models import Q
 from django.urls import reverse
 
 PATH_STEP = 6  # characters per level in Unit.path ("000042.000107.")
+LABEL_SEPARATOR = " – "
+
+
+def compose_label(name: str, parent: "Unit | None") -> str:
+    """The name that tells a unit apart wherever it is listed or chosen.
+
+    A unit two levels down or deeper carries its parent's label when its own name does not already
+    name the parent's place: "Văn phòng Sở – Sở Công Thương tỉnh Vĩnh Long" (every Sở has a Văn phòng
+    Sở), "Phòng Tổng hợp – Cục Điện lực"; "Chi cục Quản lý thị trường tỉnh Vĩnh Long" and the units
+    directly under a top-level body (the Ministry's Vụ and Cục, a province's Sở) keep their own names.
+    """
+    from common.text import fold
+
+    if parent is None or parent.parent_id is None:
+        return name
+    if parent.place_name and fold(parent.place_name) in fold(name):
+        return name
+    return f"{name}{LABEL_SEPARATOR}{parent.label or parent.name}"
 
 
 class UnitKind(models.TextChoices):
@@ -89,6 +107,10 @@ class Unit(models.Model):
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    # Kept by save(), like path and depth: the unambiguous name (``compose_label``) and the folded words
+    # a search matches, so lists, select boxes and exports name a unit without reading its parent.
+    label = models.CharField("tên đầy đủ", max_length=520, editable=False, default="")
+    search_key = models.CharField(max_length=700, editable=False, default="")
 
     objects = UnitQuerySet.as_manager()
 
@@ -98,9 +120,15 @@ class Unit(models.Model):
         ordering = ["path"]
 
     def __str__(self):
-        return self.name
+        return self.label or self.name
 
     def save(self, *args, **kwargs):
+        from common.text import fold
+
+        self.label = compose_label(self.name, self.parent if self.parent_id else None)
+        self.search_key = fold(" ".join((self.label, self.short_name, self.place_name, self.code)))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "label", "search_key"}
         # The materialised path keeps subtree queries to one indexed prefix match.
         old_path = self.path
         super().save(*args, **kwargs)
@@ -109,9 +137,11 @@ class Unit(models.Model):
             depth = new_path.count(".") - 1
             Unit.objects.filter(pk=self.pk).update(path=new_path, depth=depth)
             self.path, self.depth = new_path, depth
-            if old_path:
-                # Each child recomputes its own path from this one, and so on down the tree.
-                for child in Unit.objects.filter(parent=self):
+        if old_path:
+            # Each child recomputes its path and label from this one, and so on down the tree.
+            for child in Unit.objects.filter(parent=self):
+                if child.path != f"{new_path}{child.pk:0{PATH_STEP}d}." or child.label != compose_label(child.name, self):
+                    child.parent = self
                     child.save(update_fields=["path", "depth"])
 
     def get_absolute_url(self):
@@ -249,6 +279,7 @@ class Person(models.Model):
     position = models.CharField("chức vụ", max_length=160, blank=True)
     date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
     is_active = models.BooleanField("đang công tác", default=True)
+    search_key = models.CharField(max_length=160, editable=False, default="")  # folded full name, kept by save()
 
     objects = PersonQuerySet.as_manager()
 
@@ -259,6 +290,14 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        from common.text import fold
+
+        self.search_key = fold(self.full_name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("units:person-detail", args=[self.pk])

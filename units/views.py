@@ -117,7 +117,7 @@ def user_list(request):
                 u.username,
                 u.full_name,
                 u.email,
-                u.unit.name if u.unit else "",
+                u.unit.label if u.unit else "",
                 "; ".join(str(a) for a in u.role_assignments.all()),
                 "Hoạt động" if u.is_active else "Đã khóa",
             )

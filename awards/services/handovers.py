@@ -13,7 +13,7 @@ def dossier_submitted(nomination: Nomination) -> None:
     if council is not None:
         notify_users(
             users=[council.secretary], key=f"nomination-submitted-{nomination.pk}",
-            text=f"{nomination.proposing_unit.name} trình hồ sơ đề nghị {nomination.award_kind.name}: {nomination.subject}.",
+            text=f"{nomination.proposing_unit.label} trình hồ sơ đề nghị {nomination.award_kind.name}: {nomination.subject}.",
             link=nomination.get_absolute_url(),
         )
 

@@ -16,7 +16,16 @@ from units.models import User
 from units.scoping import get_scope
 
 from .. import policies
-from ..models import AwardCategory, DossierDocument, DossierFile, Nomination, NominationStatus, RoundKind
+from ..models import (
+    AwardCategory,
+    DossierDocument,
+    DossierFile,
+    Nomination,
+    NominationStatus,
+    Rating,
+    RatingLevel,
+    RoundKind,
+)
 from ..selectors.eligibility import FAIL, PASS, check_authority, check_dossier
 from . import handovers
 
@@ -87,8 +96,11 @@ def nomination_submit(*, nomination: Nomination, actor: User) -> Nomination:
     """Refused until the dossier is complete (Art 84)."""
     nomination = Nomination.objects.select_for_update().select_related("round", "award_kind", "proposing_unit").get(pk=nomination.pk)
     ensure(policies.submit_nomination_refusal(actor, nomination))
+    year = nomination.round.achievement_year
+    subject = {"person_id": nomination.person_id} if nomination.person_id else {"unit_id": nomination.unit_id}
     dossier = check_dossier(
-        code=nomination.award_kind.code, year=nomination.round.achievement_year, provided=set(nomination.files.values_list("document", flat=True))
+        code=nomination.award_kind.code, year=year, provided=set(nomination.files.values_list("document", flat=True)),
+        excellent=Rating.objects.filter(year=year, level=RatingLevel.EXCELLENT, **subject).exists(),
     )
     if dossier.result != PASS:
         raise ValidationError(dossier.reason, code="dossier")

@@ -31,6 +31,10 @@ def catalogue(request):
             "rule": rule,
             "money": int(rule.reward_multiple * salary.amount) if salary and rule.reward_multiple else None,
             "deciders": ", ".join(str(kind_labels.get(kind, kind)) for kind in rule.decider_unit_kinds),
+            # Which values of the row no source confirms: the page says so beside each of them.
+            "unconfirmed": set((rule.params or {}).get("unconfirmed", [])),
+            "conditional": (rule.params or {}).get("dossier_unless_htxs", []),
+            "by_leaders": (rule.params or {}).get("quota_base") == "cluster_leaders",
             "can_edit": allowed(policies.edit_award_kind_refusal(request.user, rule.award_kind)),
         }
         for rule in rules

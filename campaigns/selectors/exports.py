@@ -25,12 +25,12 @@ def dashboard_export_rows(rows, visible: set[int]):
     status and average (as on the dashboard), a unit that has not registered one line saying so."""
     for row in rows:
         if row.registration is None or row.registration.pk not in visible:
-            yield (row.unit.name, "", "", None, None, _number(row.average_percent), None, row.status_label, "")
+            yield (row.unit.label, "", "", None, None, _number(row.average_percent), None, row.status_label, "")
             continue
         for t in row.targets:
             target = t["target"]
             yield (
-                row.unit.name,
+                row.unit.label,
                 target.indicator.name,
                 target.indicator.unit_of_measure,
                 _number(target.target_value),
@@ -52,7 +52,7 @@ def campaign_export_rows(user, campaign):
     for target in targets:
         described = describe_target(target)
         yield (
-            target.registration.unit.name,
+            target.registration.unit.label,
             target.registration.get_status_display(),
             target.indicator.name,
             target.indicator.unit_of_measure,
@@ -82,7 +82,7 @@ def reports_export_rows(user, campaign):
             kind=target.indicator.kind, direction=target.direction, target_value=target.target_value, value=value.value, done=value.done
         )
         yield (
-            report.registration.unit.name,
+            report.registration.unit.label,
             report.period_label,
             report.revision,
             report.get_status_display(),

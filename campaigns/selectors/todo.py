@@ -26,6 +26,7 @@ from ..models import (
     RegistrationStatus,
     ReportStatus,
 )
+from ..models.reports import deadlines_apply_q
 from ..periods import last_due_period
 from .progress import COUNTED_REPORTS
 
@@ -60,16 +61,16 @@ def manager_items(user) -> list:
     ).exclude(registration__unit_id__in=own).select_related("registration__unit").order_by("submitted_at")
     campaign_list = reverse("campaigns:campaign-list")
     return [
-        _item("Đăng ký thi đua chờ duyệt", waiting.filter(revision=1), lambda r: f"{r.unit.name} – {r.campaign.name}", campaign_list),
-        _item("Đăng ký sửa đổi chờ duyệt", waiting.filter(revision__gt=1), lambda r: f"{r.unit.name} (lần {r.revision}) – {r.campaign.name}", campaign_list),
-        _item("Báo cáo tiến độ chờ tiếp nhận", reports, lambda r: f"{r.registration.unit.name}: {r.period_label}", campaign_list),
+        _item("Đăng ký thi đua chờ duyệt", waiting.filter(revision=1), lambda r: f"{r.unit.label} – {r.campaign.name}", campaign_list),
+        _item("Đăng ký sửa đổi chờ duyệt", waiting.filter(revision__gt=1), lambda r: f"{r.unit.label} (lần {r.revision}) – {r.campaign.name}", campaign_list),
+        _item("Báo cáo tiến độ chờ tiếp nhận", reports, lambda r: f"{r.registration.unit.label}: {r.period_label}", campaign_list),
     ]
 
 
 def unit_items(user) -> list:
     units = role_units(user, Role.UNIT_OFFICER).values("pk")
     to_register = (
-        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units)
+        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units, is_historical=False)
         .exclude(registrations__unit__in=units)
         .distinct()
         .order_by("registration_deadline", "name")
@@ -82,8 +83,8 @@ def unit_items(user) -> list:
     campaign_list = reverse("campaigns:campaign-list")
     return [
         _item("Phong trào chờ đơn vị đăng ký thi đua", to_register, lambda c: c.name + (f" (hạn {c.registration_deadline:%d/%m/%Y})" if c.registration_deadline else ""), campaign_list),
-        _item("Bản đăng ký đang soạn hoặc bị trả lại", drafts, lambda r: f"{r.unit.name} – {r.campaign.name}", campaign_list),
-        _item("Báo cáo đang soạn hoặc bị trả lại", report_drafts, lambda r: f"{r.registration.unit.name}: {r.period_label}", campaign_list),
+        _item("Bản đăng ký đang soạn hoặc bị trả lại", drafts, lambda r: f"{r.unit.label} – {r.campaign.name}", campaign_list),
+        _item("Báo cáo đang soạn hoặc bị trả lại", report_drafts, lambda r: f"{r.registration.unit.label}: {r.period_label}", campaign_list),
         _due_reports(units),
     ]
 
@@ -92,7 +93,9 @@ def _due_reports(units) -> dict | None:
     """Approved registrations of the account's units whose report for the last due period is missing."""
     today = timezone.localdate()
     registrations = list(
-        Registration.objects.filter(unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING)
+        Registration.objects.filter(
+            deadlines_apply_q("campaign__"), unit__in=units, status=RegistrationStatus.APPROVED, campaign__status__in=REPORTING
+        )
         .select_related("campaign", "unit")
         .order_by("campaign__name")
     )
@@ -113,7 +116,7 @@ def _due_reports(units) -> dict | None:
         "label": "Báo cáo tiến độ quá hạn của đơn vị",
         "count": len(missing),
         "url": reverse("campaigns:campaign-list"),
-        "links": [(f"{r.unit.name}: {p.label} (hạn {p.due_date:%d/%m/%Y}) – {r.campaign.name}", r.get_absolute_url()) for r, p in missing[:MAX_LINKS]],
+        "links": [(f"{r.unit.label}: {p.label} (hạn {p.due_date:%d/%m/%Y}) – {r.campaign.name}", r.get_absolute_url()) for r, p in missing[:MAX_LINKS]],
     }
 
 

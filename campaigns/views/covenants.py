@@ -106,7 +106,7 @@ def covenant_sign(request, pk):
         run_service(
             request,
             lambda: services.covenant_sign(covenant=covenant, actor=request.user, unit=unit, signer_title=form.cleaned_data["title"]),
-            f"{unit.name} đã ký giao ước.",
+            f"{unit.label} đã ký giao ước.",
         )
     return redirect(covenant)
 
@@ -143,6 +143,6 @@ def covenant_vote(request, pk):
             lambda: services.covenant_record_leader_vote(
                 covenant=covenant, actor=request.user, unit=unit, votes_for=form.cleaned_data["votes_for"], votes_total=form.cleaned_data["votes_total"]
             ),
-            f"Đã ghi nhận kết quả suy tôn {unit.name}.",
+            f"Đã ghi nhận kết quả suy tôn {unit.label}.",
         )
     return redirect(covenant)

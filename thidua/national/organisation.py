@@ -12,7 +12,19 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from units.models import PATH_STEP, Cluster, ClusterKind, ClusterMembership, ClusterRole, Gender, Person, Unit, UnitKind
+from common.text import fold
+from units.models import (
+    PATH_STEP,
+    Cluster,
+    ClusterKind,
+    ClusterMembership,
+    ClusterRole,
+    Gender,
+    Person,
+    Unit,
+    UnitKind,
+    compose_label,
+)
 
 from .bulk import take_ids, write
 
@@ -98,12 +110,15 @@ def generate_units(*, label: str, count: int, rng: random.Random) -> Organisatio
     rows = []
     for index, (pk, (code, name, short, kind, parent, so)) in enumerate(zip(ids, planned, strict=True)):
         path = f"{parent.path}{pk:0{PATH_STEP}d}."
-        rows.append((pk, code, name, short, kind, parent.pk, so.place_name, True, index, path, path.count(".") - 1))
+        label = compose_label(name, parent)
+        search_key = fold(" ".join((label, short, so.place_name, code)))
+        rows.append((pk, code, name, short, kind, parent.pk, so.place_name, True, index, path, path.count(".") - 1, label, search_key))
         organisation.participants.append(pk)
         organisation.province_of[pk] = so.pk
         organisation.kind_of[pk] = kind
         organisation.short_of[pk] = short
-    write(Unit, ["id", "code", "name", "short_name", "kind", "parent_id", "place_name", "is_active", "sort_order", "path", "depth"], rows)
+    write(Unit, ["id", "code", "name", "short_name", "kind", "parent_id", "place_name", "is_active", "sort_order", "path", "depth",
+                 "label", "search_key"], rows)
     return organisation
 
 
@@ -144,6 +159,6 @@ def generate_persons(*, organisation: Organisation, per_unit: int, rng: random.R
         unit_id = units[index // per_unit]
         name, gender = person_name(rng)
         born = datetime.date(1965 + rng.randrange(35), 1 + rng.randrange(12), 1 + rng.randrange(28))
-        rows.append((pk, unit_id, name, gender, POSITIONS[rng.randrange(len(POSITIONS))], born, True))
+        rows.append((pk, unit_id, name, gender, POSITIONS[rng.randrange(len(POSITIONS))], born, True, fold(name)))
         organisation.persons.append((pk, unit_id))
-    write(Person, ["id", "unit_id", "full_name", "gender", "position", "date_of_birth", "is_active"], rows)
+    write(Person, ["id", "unit_id", "full_name", "gender", "position", "date_of_birth", "is_active", "search_key"], rows)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0008_award_record_deciding_unit'),
+        ('awards', '0012_ballot_counts_sealed'),
         ('units', '0001_initial'),
     ]
 

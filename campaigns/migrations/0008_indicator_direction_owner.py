@@ -13,7 +13,7 @@ def milestones_have_their_direction(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0006_notification_moved_to_units'),
+        ('campaigns', '0007_parent_document_historical'),
         ('units', '0001_initial'),
     ]
 
