@@ -305,7 +305,7 @@ def test_sudden_round_from_nomination_to_decision(sudden_round, so, so_people, s
     svc.ballot_close(box=box, actor=so_people["clerk"])
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PASSED
-    document = svc.decision_draft(award_round=sudden_round, actor=so_people["manager"], signer_title="Giám đốc", signer_name="Lê Văn Giám")
-    assert document.subject == "Về việc khen thưởng đột xuất" and "thành tích xuất sắc đột xuất" in document.body[0]["text"]
+    document = svc.decision_draft(award_round=sudden_round, actor=so_people["manager"])
+    assert document.subject == "Về việc tặng Giấy khen" and "đã có thành tích xuất sắc đột xuất" in str(document.body)
     assert document.ordered_issuers() == [so]
     assert AwardRound.objects.get(pk=sudden_round.pk).kind == RoundKind.SUDDEN
