@@ -32,9 +32,11 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
 
 
 def sits_on_a_council(user) -> bool:
+    from django.db.models import Q
+
     from awards.models import Council
 
-    return Council.objects.filter(members=user).exists() or Council.objects.filter(secretary=user).exists()
+    return Council.objects.filter(Q(members=user) | Q(secretary=user)).exists()
 
 
 def _allowed(user, roles) -> bool:

@@ -34,7 +34,7 @@ def cluster_members_refusal(user, cluster: Cluster, units) -> Refusal | None:
     """Outside the sector's managers, a block holds only units inside its organiser's own subtree."""
     if keeps_sector_clusters(user):
         return None
-    outside = [unit.name for unit in units if not unit.path.startswith(cluster.organiser.path)]
+    outside = [unit.label or unit.name for unit in units if not unit.path.startswith(cluster.organiser.path)]
     if outside:
         return invalid(
             f"Chỉ chọn đơn vị trực thuộc {cluster.organiser.name}; cụm, khối gồm đơn vị ngoài phạm vi do Bộ lập: {'; '.join(outside)}.",

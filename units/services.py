@@ -244,7 +244,7 @@ def cluster_year_save(*, actor: User, cluster: Cluster, year: int, members, lead
         raise ValidationError(f"Chọn {title} trong các đơn vị thành viên đã đánh dấu.", code="lead")
     if deputy is not None and (deputy not in members or deputy == lead):
         raise ValidationError(f"{title.replace('trưởng', 'phó').capitalize()} là một đơn vị thành viên khác {title}.", code="deputy")
-    if year >= this_year and (inactive := [u.name for u in members if not u.is_active]):
+    if year >= this_year and (inactive := [u.label or u.name for u in members if not u.is_active]):
         raise ValidationError(f"Đơn vị đã ngừng hoạt động không tham gia cụm, khối năm {year}: {'; '.join(inactive)}.", code="inactive")
     ensure(policies.cluster_members_refusal(actor, cluster, members))
     ClusterMembership.objects.filter(cluster=cluster, year=year).delete()
@@ -255,7 +255,7 @@ def cluster_year_save(*, actor: User, cluster: Cluster, year: int, members, lead
         )
         for unit in members
     )
-    summary = f"Năm {year}: {len(members)} đơn vị; {title} {lead.name}" + (f"; phó {deputy.name}" if deputy else "")
+    summary = f"Năm {year}: {len(members)} đơn vị; {title} {lead.label or lead.name}" + (f"; phó {deputy.label or deputy.name}" if deputy else "")
     audit_record(actor=actor, action="cluster_year_save", obj=cluster, unit=cluster.organiser, summary=summary)
     return rows
 

@@ -192,6 +192,29 @@ def test_a_so_keeps_only_its_own_titles(client, so, so_people, ministry_manager,
     assert sel.rule_in_force(updated).reward_multiple == Decimal("1.5")
 
 
+@pytest.mark.parametrize("who", ["so_manager", "ministry_manager", "officer", "outsider"])
+def test_edit_award_kind_page_and_service_agree(client, so, so_people, who, request, province_pair, officer_vl):
+    kind = svc.award_kind_create(actor=so_people["manager"], owner=so, **PROVINCIAL)
+    user = {
+        "so_manager": lambda: so_people["manager"], "ministry_manager": lambda: request.getfixturevalue("ministry_manager"),
+        "officer": lambda: officer_vl, "outsider": lambda: make_user("na-ql", province_pair["nghe-an"], Role.CAMPAIGN_MANAGER),
+    }[who]()
+    client.force_login(user)
+    for award in (kind, AwardKind.objects.get(code="giay-khen")):
+        url = reverse("awards:award-kind-update", args=[award.pk])
+        shows = f'href="{url}"' in client.get(reverse("awards:catalogue")).content.decode()
+        page = client.get(url).status_code
+        try:
+            svc.award_kind_update(actor=user, kind=award, **{**PROVINCIAL, "name": award.name})
+            accepts = True
+        except (PermissionDenied, ValidationError):
+            accepts = False
+        assert shows == accepts == (page == 200) == allowed(policies.edit_award_kind_refusal(user, award))
+        assert accepts == (who == "ministry_manager" or (who == "so_manager" and award == kind))
+        if who == "outsider" and award == kind:
+            assert page == 404
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -283,6 +306,6 @@ def test_sudden_round_from_nomination_to_decision(sudden_round, so, so_people, s
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PASSED
     document = svc.decision_draft(award_round=sudden_round, actor=so_people["manager"])
-    assert document.subject == "Về việc tặng Giấy khen" and "đã có thành tích xuất sắc đột xuất" in document.body[0]["text"]
+    assert document.subject == "Về việc tặng Giấy khen" and "đã có thành tích xuất sắc đột xuất" in str(document.body)
     assert document.ordered_issuers() == [so]
     assert AwardRound.objects.get(pk=sudden_round.pk).kind == RoundKind.SUDDEN

@@ -16,6 +16,7 @@ PASSWORD = "mat-khau-so-vinh-long-2026"
 BLOCK = "Khối thi đua các phòng, Chi cục thuộc Sở Công Thương tỉnh Vĩnh Long"
 TITLE = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long"
 RANK = "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
+SO = " – Sở Công Thương tỉnh Vĩnh Long"  # a Sở's phòng are listed with their Sở
 
 
 def logout(page):
@@ -64,14 +65,14 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     page.get_by_label("Loại").select_option(label="Khối thi đua")
     page.get_by_role("button", name="Lập cụm, khối").click()
     expect(page.get_by_text("Đã lập cụm, khối thi đua")).to_be_visible()
-    for name in ("Văn phòng Sở", "Phòng Quản lý công nghiệp", "Phòng Quản lý thương mại", "Chi cục Quản lý thị trường tỉnh Vĩnh Long"):
+    for name in (f"Văn phòng Sở{SO}", f"Phòng Quản lý công nghiệp{SO}", f"Phòng Quản lý thương mại{SO}", "Chi cục Quản lý thị trường tỉnh Vĩnh Long"):
         page.get_by_label(name, exact=True).check()
-    page.get_by_label("Khối trưởng").select_option(label="Phòng Quản lý công nghiệp")
+    page.get_by_label("Khối trưởng").select_option(label=f"Phòng Quản lý công nghiệp{SO}")
     page.get_by_label("Khối phó").select_option(label="Chi cục Quản lý thị trường tỉnh Vĩnh Long")
     both_widths(page, shot, "61-block-members")
     page.get_by_role("button", name="Lưu thành viên").click()
     expect(page.get_by_text(f"Đã lưu thành viên {BLOCK} năm {today.year}.")).to_be_visible()
-    expect(page.get_by_role("row", name="Phòng Quản lý công nghiệp Khối trưởng")).to_be_visible()
+    expect(page.get_by_role("row", name=f"Phòng Quản lý công nghiệp{SO} Khối trưởng")).to_be_visible()
     block = Cluster.objects.get(name=BLOCK)
     assert dict(ClusterMembership.objects.filter(cluster=block, year=today.year).values_list("unit__code", "role")) == {
         "sct-vinh-long-vp": "member", "sct-vinh-long-qlcn": "lead", "sct-vinh-long-qltm": "member", "sct-vinh-long-qltt": "deputy",
@@ -157,8 +158,8 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     page.get_by_role("link", name=f"Soạn giao ước {BLOCK} năm {today.year}").click()
     page.get_by_label("Bảng tiêu chí chấm điểm").fill("Hoàn thành nhiệm vụ chuyên môn | 60\nCải cách hành chính, chuyển đổi số | 40")
     page.get_by_role("button", name="Lưu và mời các đơn vị ký").click()
-    for unit, title in (("Văn phòng Sở", "Chánh Văn phòng"), ("Phòng Quản lý công nghiệp", "Trưởng phòng"),
-                        ("Phòng Quản lý thương mại", "Trưởng phòng"), ("Chi cục Quản lý thị trường tỉnh Vĩnh Long", "Chi cục trưởng")):
+    for unit, title in ((f"Văn phòng Sở{SO}", "Chánh Văn phòng"), (f"Phòng Quản lý công nghiệp{SO}", "Trưởng phòng"),
+                        (f"Phòng Quản lý thương mại{SO}", "Trưởng phòng"), ("Chi cục Quản lý thị trường tỉnh Vĩnh Long", "Chi cục trưởng")):
         card = page.locator(".card").filter(has=page.get_by_role("heading", name=unit, exact=True))
         card.get_by_label("Chức vụ người ký").fill(title)
         card.get_by_role("button", name="Ký giao ước").click()
