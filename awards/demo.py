@@ -37,7 +37,7 @@ PERSONS = [
     ("Bùi Văn Hùng", "sct-vinh-long", {}, {2025: "ht"}, [], "LĐTT 2025: không đạt (chỉ hoàn thành nhiệm vụ)"),
 ]
 
-# The demo case of each rule (legal-reference §8): what to check, and the result the history gives.
+# The demo case of each rule (Luật Thi đua, khen thưởng 2022 Art 5, 21–28, 73–74, 80, 84): what to check, and the result the history gives.
 # (rule, subject kind, person name or unit code, award code, year, expected result)
 DEMO_CASES = [
     ("1 CSTĐ Bộ", "person", "Nguyễn Thị Minh Châu", "cstd-bo", 2025, "pass"),
@@ -73,7 +73,7 @@ def seed(seeder, units) -> None:
         for year in years:
             _, created = AwardRecord.objects.get_or_create(
                 unit=ctdp, award_kind=kinds[code], year=year,
-                defaults={"decision": f"Quyết định khen thưởng năm {year} (theo tin bài seed 002)"},
+                defaults={"decision": f"Quyết định khen thưởng năm {year} (theo tin của Cục Công Thương địa phương)"},
             )
             seeder._count("award records", created)
     for name, unit_code, awards, ratings, initiatives, case in PERSONS:
@@ -131,9 +131,12 @@ def seed_council(seeder, units) -> None:
 
     from units.models import User
 
-    from .models import AwardRound, Council, CouncilSession
+    from .catalogue import MINISTRY_FUNCTIONS
+    from .models import AwardRound, Council, CouncilSession, DecisionBasis
 
     users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
+    _, created = DecisionBasis.objects.get_or_create(unit=units["bct"], defaults={"functions_basis": MINISTRY_FUNCTIONS})
+    seeder._count("decision bases", created)
     council, created = Council.objects.get_or_create(
         unit=units["bct"],
         defaults={"name": "Hội đồng Thi đua - Khen thưởng Bộ Công Thương", "chair": users["demo-lanhdao"], "secretary": users["demo-thuky"]},

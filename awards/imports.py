@@ -42,7 +42,7 @@ def history_rows_from_upload(upload, *, user) -> tuple[list[dict], list[tuple[in
         if row["person_name"]:
             person = Person.objects.filter(unit=unit, full_name=str(row["person_name"]).strip()).first()
             if person is None:
-                errors.append((row["row"], f"không có cá nhân “{row['person_name']}” ở {unit.name}."))
+                errors.append((row["row"], f"không có cá nhân “{row['person_name']}” ở {unit.label}."))
                 continue
         rows.append({"row": row["row"], "award_kind": row["award_kind"], "year": row["year"], "decision": row["decision"],
                      "person": person, "unit": None if person else unit})

@@ -1,82 +1,77 @@
-"""Benchmark: the campaign dashboard against a naive per-unit baseline, in the same run.
+"""Benchmark: the campaign dashboard against the Django admin changelist of the campaign's targets.
 
-    .venv/bin/python bench/dashboard.py [units]        (default 300; uses DATABASE_URL, or a throwaway SQLite file)
+    DATABASE_URL=postgres://…/thidua_scale_5000 .venv/bin/python bench/dashboard.py [--runs 7] [--budget 900]
 
-It builds a campaign with N units × 5 targets and one report each, then times
-``selectors.dashboard_rows`` (one query over all targets) against a naive loop that asks
-for each target's latest value separately. It prints seconds, query counts and the ratio.
-Goal (reliability.md §B4): the query count stays flat and the ratio grows with N.
+Two requests of the real page as a logged-in account (demo-admin): the first page in the default
+sort, and the page sorted by % (ascending) filtered by a province and a cluster. The baseline is
+the admin changelist of the campaign's targets (100 a page) in the same run. Goals (issue 13):
+at most 5 queries of the page at every size, p95 at most 1.5× the baseline's.
 """
 
-import os
+from __future__ import annotations
+
+import argparse
 import sys
-import tempfile
-import time
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
-import django  # noqa: E402
+from bench import common  # noqa: E402
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+MAX_RATIO = 1.5
+MAX_PAGE_QUERIES = 5
 
 
-def build(count: int):
-    from campaigns.models import Campaign, Indicator, ProgressReport, Registration, ReportValue, Target
-    from units.models import Unit, UnitKind
+def filters(campaign) -> dict[str, str]:
+    """The province with the most participants, and its cluster."""
+    from django.db.models import Count
 
-    campaign = Campaign.objects.create(name=f"Bench {time.time()}", start_date="2026-01-01", end_date="2026-12-31")
-    indicators = [Indicator.objects.get_or_create(code=f"bench-{i}", defaults={"name": f"Chỉ tiêu {i}", "kind": "quantity"})[0] for i in range(5)]
-    for n in range(count):
-        unit = Unit.objects.create(code=f"bench-{campaign.pk}-{n}", name=f"Đơn vị {n}", kind=UnitKind.DIVISION)
-        registration = Registration.objects.create(campaign=campaign, unit=unit, status="approved")
-        report = ProgressReport.objects.create(registration=registration, period_type="quarter", period_index=1, year=2026, status="submitted", period_key=202603)
-        for indicator in indicators:
-            target = Target.objects.create(registration=registration, indicator=indicator, target_value=Decimal(100))
-            ReportValue.objects.create(report=report, target=target, value=Decimal(n % 150))
-    return campaign
+    from units.models import Cluster, Unit, UnitKind
 
-
-def naive(campaign):
-    from campaigns.models import Registration, ReportValue
-
-    results = []
-    for registration in Registration.objects.filter(campaign=campaign):
-        for target in registration.targets.all():
-            latest = ReportValue.objects.filter(target=target).order_by("-report__period_key").first()
-            results.append((registration.unit.name, target.indicator.name, latest.value if latest else None))
-    return results
+    provinces = Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True)
+    best, best_count = None, -1
+    for province in provinces:
+        count = campaign.participants.filter(path__startswith=province.path).count()
+        if count > best_count:
+            best, best_count = province, count
+    so = Unit.objects.get(parent=best, kind=UnitKind.PROVINCIAL_DEPARTMENT, is_active=True)
+    cluster = (
+        Cluster.objects.filter(campaigns=campaign, memberships__unit__path__startswith=so.path)
+        .annotate(size=Count("memberships")).order_by("-size").first()
+    )
+    return {"sort": "percent", "province": str(best.pk), "cluster": str(cluster.pk if cluster else "")}
 
 
-def measure(function, *args):
-    with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        function(*args)
-        elapsed = time.perf_counter() - start
-    return elapsed, len(queries)
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--budget", type=float, default=900.0, help="seconds per measured series before stopping early")
+    args = parser.parse_args()
+    common.setup()
+    from django.urls import reverse
 
+    campaign = common.national_campaign()
+    client = common.logged_in_client()
+    page = reverse("campaigns:dashboard", args=[campaign.pk])
+    admin = "/bench-admin/campaigns/target/"
+    admin_params = {"registration__campaign__id__exact": campaign.pk}
+    chosen = filters(campaign)
+    from campaigns.models import Target
 
-def main():
-    from campaigns.selectors import dashboard_rows
-
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    call_command("migrate", verbosity=0)
-    campaign = build(count)
-    fast, fast_queries = measure(lambda: dashboard_rows(campaign=campaign))
-    slow, slow_queries = measure(naive, campaign)
-    print(f"{count} đơn vị × 5 chỉ tiêu")
-    print(f"dashboard_rows: {fast:.3f} s, {fast_queries} truy vấn")
-    print(f"cách làm ngây thơ: {slow:.3f} s, {slow_queries} truy vấn")
-    print(f"tỷ lệ thời gian: {slow / fast:.1f}×")
+    targets = Target.objects.filter(registration__campaign=campaign).count()
+    print(f"Bảng theo dõi phong trào #{campaign.pk}: {campaign.participants.count()} đơn vị, {targets} chỉ tiêu — {common.machine()}")
+    verdict = common.Verdict("Mục tiêu: bảng theo dõi (issue 13 §2)")
+    for title, params in (("trang đầu, sắp xếp mặc định", {}), (f"sắp xếp theo %, lọc tỉnh và cụm {chosen}", chosen)):
+        print(f"\n{title}")
+        baseline = common.measure(
+            "admin changelist (100 chỉ tiêu)", lambda: common.get_ok(client, admin, **admin_params), runs=args.runs, budget=args.budget
+        )
+        figure = common.measure(
+            "campaigns:dashboard", lambda params=params: common.get_ok(client, page, **params), runs=args.runs, budget=args.budget
+        )
+        verdict.compare(figure, baseline, max_ratio=MAX_RATIO, max_page_queries=MAX_PAGE_QUERIES)
+    return verdict.finish()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

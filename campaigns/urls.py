@@ -2,15 +2,19 @@ from django.urls import path
 
 import common.converters  # noqa: F401 - registers <id:…> and <year:…> (out of range: 404)
 
-from .views import campaigns, covenants, dashboard, evidence, exports, indicators, notifications, registrations, reports
+from .views import campaigns, covenants, dashboard, evidence, exports, indicators, past, registrations, reports
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("", campaigns.campaign_list, name="campaign-list"),
     path("tao-moi/", campaigns.campaign_create, name="campaign-create"),
-    path("thong-bao/", notifications.notification_list, name="notification-list"),
+    path("nhap-bo-sung/", past.campaign_record_past, name="campaign-record-past"),
+    path("<id:pk>/nhap-bo-sung/dang-ky/<id:unit_pk>/", past.registration_record_past, name="registration-record-past"),
+    path("dang-ky/<id:pk>/nhap-bo-sung/ket-qua/", past.report_record_past, name="report-record-past"),
     path("chi-tieu/", indicators.indicator_list, name="indicator-list"),
+    path("chi-tieu/<id:pk>/sua/", indicators.indicator_update, name="indicator-update"),
+    path("chi-tieu/<id:pk>/ngung-dung/", indicators.indicator_toggle, name="indicator-toggle"),
     path("giao-uoc/", covenants.covenant_list, name="covenant-list"),
     path("giao-uoc/soan/<id:cluster_pk>/<year:year>/", covenants.covenant_create, name="covenant-create"),
     path("giao-uoc/<id:pk>/", covenants.covenant_detail, name="covenant-detail"),

@@ -6,7 +6,7 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -20,6 +20,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0#"
 DATE_FORMAT = "dd/mm/yyyy"
+# Years, ids, codes, ordinals and revision numbers are labels, not quantities: "2026", never "2,026".
+PLAIN_FORMAT = "0"
+# A header that names one of those: "Năm", "Năm thành tích", "Mã đơn vị", "STT", "Lần", "Số sổ vàng".
+# "Năm trước" (last year's value) and "Năm …" read as a value stay quantities.
+PLAIN_HEADER = re.compile(r"^(năm(?! trước)(\s|$)|mã(\s|$)|id$|stt$|lần$|số sổ vàng|số, ký hiệu|số hiệu)", re.IGNORECASE)
+
+
+def is_plain_header(header: str) -> bool:
+    """Whether a column holds a year, an id or a code (written without grouping)."""
+    return bool(PLAIN_HEADER.match(str(header).strip()))
 
 
 # A text cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
@@ -35,7 +45,12 @@ def neutralise(cell) -> None:
         cell.quotePrefix = True
 
 
-def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> Workbook:
+def build_workbook(
+    *, title: str, headers: Sequence[str], rows: Iterable[Sequence], plain_columns: Collection[str] = ()
+) -> Workbook:
+    """One sheet: a header row, then the rows; numbers grouped as quantities except in the columns
+    whose header names a year, an id or a code (``is_plain_header``) or is listed in ``plain_columns``."""
+    plain = {index for index, header in enumerate(headers) if header in plain_columns or is_plain_header(header)}
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
@@ -54,7 +69,7 @@ def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequenc
             if isinstance(value, bool):
                 continue
             if isinstance(value, int):
-                cell.number_format = INTEGER_FORMAT
+                cell.number_format = PLAIN_FORMAT if index in plain else INTEGER_FORMAT
             elif isinstance(value, float | Decimal):
                 cell.number_format = DECIMAL_FORMAT
             elif isinstance(value, datetime.date):
@@ -66,9 +81,11 @@ def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequenc
     return workbook
 
 
-def xlsx_response(*, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+def xlsx_response(
+    *, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence], plain_columns: Collection[str] = ()
+) -> HttpResponse:
     buffer = io.BytesIO()
-    build_workbook(title=title, headers=headers, rows=rows).save(buffer)
+    build_workbook(title=title, headers=headers, rows=rows, plain_columns=plain_columns).save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -27,3 +27,17 @@ def form_error_messages(request, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+
+
+def refused(request, refusal, fallback):
+    """A page behind a policy: a missing right is 403; a state that forbids the action sends the user back with
+    the reason (never a server error). None when the action is allowed."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    if refusal is None:
+        return None
+    if refusal.permission:
+        raise PermissionDenied(refusal.message)
+    messages.error(request, refusal.message)
+    return redirect(fallback)

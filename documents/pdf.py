@@ -195,7 +195,7 @@ def _signature_blocks(document: OfficialDocument) -> list[SignatureBlock]:
                 title = f"{title} {body}"
         signed = signer.signed_at is not None or transcript
         blocks.append(SignatureBlock(authority_line.upper(), title.upper(), signer.name, signed))
-    # Joint documents and minutes: the lead (the chair) stands on the right (legal-reference §4.5).
+    # Joint documents and minutes: the lead (the chair) stands on the right (Nghị định 30/2020/NĐ-CP, Phụ lục I).
     return list(reversed(blocks))
 
 

@@ -67,6 +67,18 @@ def register_issuers(user) -> QuerySet[Unit]:
     return (role_units(user, Role.CLERK) | role_units(user, Role.SIGNER)).distinct().order_by("name")
 
 
+def register_default_issuer(user, issuers: QuerySet[Unit]) -> Unit | None:
+    """The register a page opens on: the unit where the account is the records clerk (not the office it
+    works in, whose own register is usually empty), else where it signs, else its own unit."""
+    assignments = get_scope(user).assignments
+    for role in (Role.CLERK, Role.SIGNER):
+        units = [a.unit_id for a in assignments if a.role == role]
+        found = issuers.filter(pk__in=units).order_by("path").first()
+        if found is not None:
+            return found
+    return issuers.filter(pk=user.unit_id).first() or issuers.first()
+
+
 def latest_job(document: OfficialDocument, kind: str) -> PdfJob | None:
     return document.pdf_jobs.filter(kind=kind).order_by("-pk").first()
 

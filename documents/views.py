@@ -226,10 +226,8 @@ def register(request):
     if not issuers.exists():
         raise PermissionDenied("Sổ đăng ký văn bản dành cho văn thư và lãnh đạo đơn vị.")
     issuer_id = parse_id(request.GET.get("issuer"))
-    issuer = (
-        (issuers.filter(pk=issuer_id).first() if issuer_id else None)
-        or issuers.filter(pk=request.user.unit_id).first()
-        or issuers.first()
+    issuer = (issuers.filter(pk=issuer_id).first() if issuer_id else None) or selectors.register_default_issuer(
+        request.user, issuers
     )
     year = query_year(request.GET) or local_today().year
     rows = selectors.register_rows(issuer=issuer, year=year)

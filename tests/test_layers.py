@@ -86,3 +86,18 @@ def test_no_module_of_app_code_is_over_400_lines():
         if lines > MAX_MODULE_LINES and str(path.relative_to(ROOT)) not in NOT_YET_SPLIT:
             long.append(f"{path.relative_to(ROOT)}: {lines}")
     assert long == []
+
+
+RAW_INPUT = re.compile(r"request\.(POST|FILES)(\.get|\.getlist|\[)|request\.GET(\.get|\.getlist|\[)")
+PARSED = re.compile(r"parse_\w+\(request\.GET\.get\(")
+
+
+@pytest.mark.parametrize("app", ["campaigns", "awards"])
+def test_views_read_no_domain_value_raw_from_the_request(app):
+    """Forms (or the one parser) read what a page sends; a view never picks values out of request.POST."""
+    raw = []
+    for path in sorted((ROOT / app / "views").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if RAW_INPUT.search(line) and not PARSED.search(line):
+                raw.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert raw == []

@@ -1,3 +1,4 @@
+from units.notifications import unread_count
 from units.scoping import get_scope
 
 from .navigation import nav_for
@@ -9,4 +10,4 @@ def navigation(request):
         return {"nav_items": []}
     scope = get_scope(user)
     roles = sorted({a.get_role_display() for a in scope.assignments})
-    return {"nav_items": nav_for(user), "user_roles": roles}
+    return {"nav_items": nav_for(user), "user_roles": roles, "unread_notifications": unread_count(user)}

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from units import views as unit_views
+from units import inbox
 from units.forms import LoginForm
 
 from .accounts import PasswordResetView
 from .health import healthz
+from .setup import setup_page
 
 admin.site.site_header = "Quản trị thidua"
 admin.site.site_title = "thidua"
@@ -28,8 +29,9 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", unit_views.home, name="home"),
+    path("", inbox.home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("thiet-lap/", setup_page, name="setup"),
     path("tai-khoan/", include(auth_patterns)),
     path("", include("units.urls")),
     path("van-ban/", include("documents.urls")),

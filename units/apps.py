@@ -8,3 +8,7 @@ class UnitsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .extensions import register_todo
+        from .todo import todo
+
+        register_todo(todo)

@@ -1,4 +1,4 @@
-"""Screens of the organisation: unit tree and pages, clusters, persons, accounts, audit trail."""
+"""Screens of the organisation: unit tree and pages, persons, accounts, audit trail (clusters: ``cluster_views``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from . import selectors, services
 from .decorators import admin_required
 from .forms import PersonForm, RoleAssignForm, UserCreateForm, UserUpdateForm
 from .models import AuditEvent, Person, Role, RoleAssignment, UnitKind, User
-from .scoping import get_scope, has_role, is_system_admin
+from .scoping import has_role, is_system_admin
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -22,12 +22,6 @@ def _form_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-@login_required
-def home(request):
-    scope = get_scope(request.user)
-    return render(request, "units/home.html", {"assignments": scope.assignments})
 
 
 @login_required
@@ -73,20 +67,6 @@ def unit_detail(request, pk):
 
 def _can_manage_persons(user, unit) -> bool:
     return is_system_admin(user) or has_role(user, Role.UNIT_OFFICER, unit) or has_role(user, Role.CAMPAIGN_MANAGER, unit)
-
-
-@login_required
-def cluster_list(request):
-    query = request.GET.get("q", "").strip()[:100]
-    page = paginate(request, selectors.cluster_list(user=request.user, query=query))
-    return render(request, "units/cluster_list.html", {"page": page, "query": query})
-
-
-@login_required
-def cluster_detail(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    years = selectors.cluster_members_by_year(cluster=cluster)
-    return render(request, "units/cluster_detail.html", {"cluster": cluster, "years": years})
 
 
 @login_required
@@ -137,7 +117,7 @@ def user_list(request):
                 u.username,
                 u.full_name,
                 u.email,
-                u.unit.name if u.unit else "",
+                u.unit.label if u.unit else "",
                 "; ".join(str(a) for a in u.role_assignments.all()),
                 "Hoạt động" if u.is_active else "Đã khóa",
             )

@@ -104,9 +104,17 @@ class AwardRecord(models.Model):
     year = models.PositiveSmallIntegerField("năm thành tích")
     decision = models.CharField("quyết định", max_length=200)
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
+    deciding_unit = models.ForeignKey(
+        Unit, verbose_name="cơ quan quyết định", null=True, blank=True, on_delete=models.PROTECT, related_name="awards_decided"
+    )
     achievement = models.CharField("thành tích", max_length=300, blank=True)
     golden_book_number = models.CharField("số sổ vàng", max_length=40, blank=True)
     nomination = models.OneToOneField("Nomination", null=True, blank=True, on_delete=models.SET_NULL, related_name="record")
+    verified = models.BooleanField(
+        "đã xác nhận", default=True, help_text="Khen thưởng do cán bộ đơn vị tự khai chỉ công khai khi cán bộ quản lý đã xác nhận."
+    )
+    entered_by = models.ForeignKey("units.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    verified_by = models.ForeignKey("units.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     revoked = models.BooleanField("đã hủy bỏ", default=False)
     revoking_decision = models.CharField("quyết định hủy bỏ", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -59,8 +59,8 @@ def nomination_export_rows(nominations):
     findings = evaluate_many(nominations)
     return [
         (
-            index, str(n.subject), "Cá nhân" if n.person_id else "Tập thể", n.subject_unit.name if n.person_id else "", n.award_kind.name,
-            n.round.achievement_year, n.round.name, n.proposing_unit.name, n.get_status_display(),
+            index, str(n.subject), "Cá nhân" if n.person_id else "Tập thể", n.subject_unit.label if n.person_id else "", n.award_kind.name,
+            n.round.achievement_year, n.round.name, n.proposing_unit.label, n.get_status_display(),
             findings[n.pk].label, findings[n.pk].reason, n.achievement,
         )
         for index, n in enumerate(nominations, start=1)

@@ -10,6 +10,7 @@ from common.web import form_error_messages, run_service
 
 from .. import selectors, services
 from ..forms import AgendaForm, AttendanceForm, SessionForm, VoteForm
+from ..models import VoteChoice
 
 
 @login_required
@@ -76,10 +77,13 @@ def ballot_action(request, pk, action):
         run_service(request, lambda: services.ballot_close(box=box, actor=request.user), "Đã kết thúc bỏ phiếu.")
     elif action == "vote":
         form = VoteForm(request.POST)
-        if form.is_valid():
-            run_service(request, lambda: services.ballot_vote(box=box, member=request.user, choice=form.cleaned_data["choice"]), "Đã ghi nhận phiếu của bạn.")
-        else:
+        if not form.is_valid():
             form_error_messages(request, form)
+        elif not form.cleaned_data["confirmed"]:  # a secret ballot cannot be changed: confirm first
+            return render(request, "awards/ballot_confirm.html", {"box": box, "choice": form.cleaned_data["choice"],
+                                                                   "label": dict(VoteChoice.choices)[form.cleaned_data["choice"]]})
+        else:
+            run_service(request, lambda: services.ballot_vote(box=box, member=request.user, choice=form.cleaned_data["choice"]), "Đã ghi nhận phiếu của bạn.")
     else:
         raise Http404
     return redirect(box.session)

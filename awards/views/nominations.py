@@ -12,7 +12,7 @@ from common.pagination import paginate
 from common.policies import allowed
 from common.uploads import download_name
 from common.web import form_error_messages, run_service
-from units.models import Person, Role
+from units.models import Role
 from units.scoping import role_units
 
 from .. import policies, selectors, services
@@ -60,9 +60,8 @@ def nomination_create(request):
                 return redirect(nomination)
         else:
             form_error_messages(request, form)
-    persons = Person.objects.visible_to(request.user).filter(unit__in=units).order_by("full_name")[:500]
     return render(request, "awards/nomination_form.html", {
-        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True), "persons": persons, "posted": form.data,
+        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True).available_to(request.user), "form": form, "posted": form.data,
     })
 
 

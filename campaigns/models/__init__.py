@@ -1,6 +1,8 @@
 """Campaigns (phong trào thi đua): contents, indicators, registrations with targets, progress reports,
 notifications and cluster covenants. One module per area; every name is re-exported here."""
 
+from units.models import Notification  # moved to units: every app notifies
+
 from .campaigns import (
     CAMPAIGN_TRANSITIONS,
     Campaign,
@@ -14,9 +16,8 @@ from .campaigns import (
     ReportCycle,
 )
 from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
-from .indicators import Indicator, IndicatorKind
-from .notifications import Notification
-from .registrations import Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
+from .indicators import DIRECTION_SHORT, Indicator, IndicatorDirection, IndicatorKind, IndicatorQuerySet
+from .registrations import DIRECTION_SYMBOLS, Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
 from .reports import (
     PERIOD_ORDER,
     ZERO,
@@ -45,10 +46,14 @@ __all__ = [
     "CovenantScore",
     "CovenantSignature",
     "CovenantStatus",
+    "DIRECTION_SHORT",
+    "DIRECTION_SYMBOLS",
     "Direction",
     "Evidence",
     "Indicator",
+    "IndicatorDirection",
     "IndicatorKind",
+    "IndicatorQuerySet",
     "LaunchDocumentType",
     "LeaderVote",
     "Notification",

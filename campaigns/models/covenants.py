@@ -17,7 +17,7 @@ class CovenantStatus(models.TextChoices):
 
 
 class Covenant(models.Model):
-    """A cluster's giao ước thi đua for a year, with its criteria table (legal-reference §2.5)."""
+    """A cluster's giao ước thi đua for a year, with its criteria table (Luật Thi đua, khen thưởng 2022 Art 16; Hướng dẫn 1479/HD-BTĐKT)."""
 
     cluster = models.ForeignKey(Cluster, verbose_name="cụm, khối", on_delete=models.PROTECT, related_name="covenants")
     year = models.PositiveSmallIntegerField("năm")

@@ -19,6 +19,21 @@ class PeriodType(models.TextChoices):
 
 PERIOD_ORDER = {"month": 0, "quarter": 1, "half": 2, "nine_months": 3, "year": 4}
 
+# A campaign whose final review is done, or that is closed, is history: nothing in its reports is late
+# or overdue (Luật TĐKT 2022, Art 17: launch, carry out, review).
+FINISHED_STATUSES = ("final_reviewed", "closed")
+
+
+def deadlines_apply(campaign) -> bool:
+    """Whether the reports of ``campaign`` can be late: the one rule behind report pages, the overdue list,
+    the to-do list and reminders. A campaign recorded after the fact must answer False here too."""
+    return campaign.status not in FINISHED_STATUSES and not campaign.is_historical
+
+
+def deadlines_apply_q(prefix: str = "") -> models.Q:
+    """``deadlines_apply`` as a filter on campaigns (``prefix`` reaches them, e.g. ``"campaign__"``)."""
+    return ~models.Q(**{f"{prefix}status__in": FINISHED_STATUSES}) & models.Q(**{f"{prefix}is_historical": False})
+
 
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", "Đang soạn"
@@ -79,10 +94,10 @@ class ProgressReport(models.Model):
 
     @property
     def is_late(self) -> bool:
-        """Submitted after its due date (or not submitted and past it)."""
+        """Submitted after its due date (or not submitted and past it), while deadlines apply."""
         from django.utils import timezone
 
-        if self.due_date is None:
+        if self.due_date is None or not deadlines_apply(self.registration.campaign):
             return False
         sent = timezone.localtime(self.submitted_at).date() if self.submitted_at else timezone.localdate()
         return sent > self.due_date

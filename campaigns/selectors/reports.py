@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from ..models import Campaign, CampaignStatus, ProgressReport, Registration, RegistrationStatus, ReportStatus
+from ..models.reports import deadlines_apply
 from .progress import COUNTED_REPORTS, STATUS_LABELS, same_period_change, target_status
 
 REPORTING_STATUSES = (CampaignStatus.IN_PROGRESS, CampaignStatus.MIDTERM_REVIEWED)
@@ -28,8 +29,10 @@ def overdue_reports(*, campaign: Campaign, today) -> dict | None:
     """The last period whose report is past due, and the units that have not sent it."""
     from ..periods import last_due_period
 
+    if campaign.status not in REPORTING_STATUSES or not deadlines_apply(campaign):
+        return None
     period = last_due_period(campaign.report_periods, today)
-    if period is None or campaign.status not in REPORTING_STATUSES:
+    if period is None:
         return None
     return {"period": period, "registrations": registrations_missing_report(campaign=campaign, period=period)}
 
@@ -38,7 +41,7 @@ def unit_reports(registration: Registration):
     """The unit's reports in the campaign, under every revision of its registration, newest first."""
     return (
         ProgressReport.objects.filter(registration__campaign_id=registration.campaign_id, registration__unit_id=registration.unit_id)
-        .select_related("registration")
+        .select_related("registration__campaign")
         .order_by("-period_key", "-revision", "-pk")
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from units.models import UnitKind
 
 from ..models import Campaign
@@ -39,6 +41,21 @@ def launch_document_body(campaign: Campaign) -> list[dict]:
     return body
 
 
+def signature_blocks(issuers, signer=None) -> list[dict]:
+    """One block per issuer (a joint document is signed by each, the lead first). Nobody types a title or a
+    name: the block prints the position and full name of the account that signs (``documents.document_sign``).
+    ``signer``, a signing position of the lead issuer, gives the lead's block to that account; the draft shows it."""
+    blocks = [{"unit": unit} for unit in issuers]
+    if signer is not None:
+        if signer.unit_id != issuers[0].pk or not signer.is_active:
+            raise ValidationError("Người ký phải có chức vụ ký của cơ quan chủ trì.", code="signer")
+        blocks[0].update(
+            account=signer.user, title=signer.title, name=signer.user.get_full_name(),
+            authority=signer.authority, authority_body=signer.authority_body,
+        )
+    return blocks
+
+
 def recipients(campaign: Campaign) -> list[str]:
     """'Nơi nhận' as officials write it: the Sở of every province in one line when there are many."""
     units = list(campaign.participants.order_by("name"))
@@ -60,9 +77,9 @@ def launch_annexes(campaign: Campaign) -> list[dict]:
     return [
         {
             "title": "DANH MỤC CHỈ TIÊU THI ĐUA ĐỀ NGHỊ CÁC ĐƠN VỊ ĐĂNG KÝ",
-            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu"],
+            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu", "Chiều đánh giá"],
             "rows": [
-                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display()]
+                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display(), indicator.direction_label]
                 for index, indicator in enumerate(indicators, start=1)
             ],
             "landscape": False,
@@ -76,7 +93,7 @@ def review_document(*, campaign: Campaign, rows, summary: dict, final: bool, sta
     counts = "; ".join(f"{status_labels[key].lower()}: {value}" for key, value in summary["counts"].items())
     chart = [
         {
-            "label": row.unit.name,
+            "label": row.unit.label,
             "width": int(min(row.average_percent or 0, 150) * Decimal("1.1")),
             "text": _percent(row.average_percent) + " %" if row.average_percent is not None else "chưa báo cáo",
         }
@@ -96,7 +113,7 @@ def review_document(*, campaign: Campaign, rows, summary: dict, final: bool, sta
             {"heading": "II. MỨC HOÀN THÀNH BÌNH QUÂN CỦA CÁC ĐƠN VỊ", "chart": chart, "caption": "Biểu đồ: % hoàn thành kế hoạch bình quân (tối đa 25 đơn vị dẫn đầu)."},
             {
                 "heading": "III. ĐƠN VỊ DẪN ĐẦU",
-                "items": [f"{row.unit.name}: bình quân {_percent(row.average_percent)} % kế hoạch" for row in rows[:5] if row.average_percent is not None],
+                "items": [f"{row.unit.label}: bình quân {_percent(row.average_percent)} % kế hoạch" for row in rows[:5] if row.average_percent is not None],
             },
             {"heading": "IV. PHƯƠNG HƯỚNG", "text": "Tiếp tục đôn đốc các đơn vị hoàn thành các chỉ tiêu còn chưa đạt; đề nghị khen thưởng các tập thể tiêu biểu."},
         ],
@@ -105,7 +122,7 @@ def review_document(*, campaign: Campaign, rows, summary: dict, final: bool, sta
                 "title": f"KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ ({label.upper()})",
                 "headers": ["STT", "Đơn vị", "Số chỉ tiêu", "Đạt, vượt", "Chưa đạt", "Chưa báo cáo", "% bình quân"],
                 "rows": [
-                    [str(index), row.unit.name, str(len(row.targets)), str(row.achieved), str(row.behind), str(row.not_reported),
+                    [str(index), row.unit.label, str(len(row.targets)), str(row.achieved), str(row.behind), str(row.not_reported),
                      _percent(row.average_percent) if row.average_percent is not None else "—"]
                     for index, row in enumerate(rows, start=1)
                 ],

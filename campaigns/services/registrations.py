@@ -83,7 +83,7 @@ def registration_submit(*, registration: Registration, actor: User) -> Registrat
         units=[registration.campaign.lead_issuer],
         role=Role.CAMPAIGN_MANAGER,
         key=f"registration-submitted-{registration.pk}-{registration.submitted_at:%Y%m%d%H%M%S%f}",
-        text=f"{registration.unit.name} gửi đăng ký thi đua (lần {registration.revision}) – “{registration.campaign.name}”: chờ duyệt.",
+        text=f"{registration.unit.label} gửi đăng ký thi đua (lần {registration.revision}) – “{registration.campaign.name}”: chờ duyệt.",
         link=registration.get_absolute_url(),
     )
     return registration

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from ..models import Campaign, CampaignStatus, Registration, RegistrationStatus
+from ..models.reports import deadlines_apply_q
 from ..periods import last_due_period, next_due_period
 from ..selectors import REPORTING_STATUSES, registrations_missing_report
 from .notifications import notify_units
@@ -20,7 +21,7 @@ REPORT_NOTICE_DAYS = 3
 
 def reminders_send(*, today: datetime.date) -> int:
     sent = 0
-    open_campaigns = Campaign.objects.filter(
+    open_campaigns = Campaign.objects.filter(is_historical=False).filter(
         status__in=(CampaignStatus.LAUNCHED, CampaignStatus.REGISTRATION, CampaignStatus.IN_PROGRESS),  # registration is open in all three
         registration_deadline__gte=today,
         registration_deadline__lte=today + datetime.timedelta(days=REGISTRATION_NOTICE_DAYS),
@@ -35,7 +36,7 @@ def reminders_send(*, today: datetime.date) -> int:
             text=f"Nhắc việc: hạn đăng ký thi đua “{campaign.name}” là ngày {campaign.registration_deadline:%d/%m/%Y}.",
             link=campaign.get_absolute_url(),
         )
-    for campaign in Campaign.objects.filter(status__in=REPORTING_STATUSES, start_date__lte=today):
+    for campaign in Campaign.objects.filter(deadlines_apply_q(), status__in=REPORTING_STATUSES, start_date__lte=today):
         sent += _report_reminders(campaign, today)
     return sent
 

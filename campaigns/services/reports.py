@@ -121,7 +121,7 @@ def report_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
         units=[report.registration.campaign.lead_issuer],
         role=Role.CAMPAIGN_MANAGER,
         key=f"report-submitted-{report.pk}",
-        text=f"{report.registration.unit.name} gửi báo cáo {report.period_label} – “{report.registration.campaign.name}”: chờ tiếp nhận.",
+        text=f"{report.registration.unit.label} gửi báo cáo {report.period_label} – “{report.registration.campaign.name}”: chờ tiếp nhận.",
         link=report.get_absolute_url(),
     )
     return report

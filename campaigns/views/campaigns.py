@@ -8,12 +8,12 @@ from django.views.decorators.http import require_POST
 
 from common.pagination import paginate
 from common.policies import allowed, ensure
-from common.web import form_error_messages, run_service
+from common.web import form_error_messages, refused, run_service
 from units.models import Role
 from units.scoping import role_units
 
 from .. import policies, selectors, services
-from ..forms import CampaignFilterForm, CampaignForm, ReviewForm, SignerForm, TransitionForm
+from ..forms import CampaignFilterForm, CampaignForm, LaunchForm, ReviewForm, SignerForm, TransitionForm
 from ..models import Campaign, CampaignStatus
 from ..periods import REPORT_GRACE_DAYS
 
@@ -94,7 +94,9 @@ def campaign_detail(request, pk):
             "campaign": campaign,
             "is_manager": is_manager,
             "can_launch": allowed(policies.launch_campaign_refusal(user, campaign)),
-            "can_review": allowed(policies.review_refusal(user, campaign, final=True)),
+            "can_review": allowed(policies.review_refusal(user, campaign, final=True)) and not campaign.is_historical,
+            "can_record_past": allowed(policies.record_past_refusal(user, campaign)),
+            "signer_form": SignerForm(issuer=campaign.lead_issuer),
             "next_statuses": policies.next_statuses(user, campaign),
             "grace_days": REPORT_GRACE_DAYS,
             **selectors.campaign_detail_lists(user, campaign, is_manager=is_manager),
@@ -106,13 +108,20 @@ def campaign_detail(request, pk):
 @require_POST
 def campaign_launch(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    form = SignerForm(request.POST)
+    form = LaunchForm(request.POST, issuer=campaign.lead_issuer)
     if not form.is_valid():
         form_error_messages(request, form)
         return redirect(campaign)
+    if not form.cleaned_data["confirmed"]:  # a launch notifies every unit: confirm what it will do first
+        if response := refused(request, policies.launch_campaign_refusal(request.user, campaign), campaign):
+            return response
+        return render(request, "campaigns/launch_confirm.html", {
+            "campaign": campaign, "signer": form.cleaned_data["signer"], "participants": campaign.participants.count(),
+            "legal_bases": campaign.legal_bases(), "indicators": campaign.indicators.count(),
+        })
     launched = run_service(
         request,
-        lambda: services.campaign_launch(campaign=campaign, actor=request.user, **form.cleaned_data),
+        lambda: services.campaign_launch(campaign=campaign, actor=request.user, signer=form.cleaned_data["signer"]),
         "Đã phát động phong trào. Văn bản phát động đã được trình ký.",
     )
     return redirect(launched.directive if launched and launched.directive else campaign)
@@ -138,7 +147,7 @@ def campaign_transition(request, pk):
 @require_POST
 def campaign_review(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, issuer=campaign.lead_issuer)
     if not form.is_valid():
         form_error_messages(request, form)
         return redirect(campaign)
@@ -148,8 +157,7 @@ def campaign_review(request, pk):
             campaign=campaign,
             actor=request.user,
             final=form.final,
-            signer_title=form.cleaned_data["signer_title"],
-            signer_name=form.cleaned_data["signer_name"],
+            signer=form.cleaned_data["signer"],
         ),
         "Đã lập báo cáo tổng kết." if form.final else "Đã lập báo cáo sơ kết.",
     )

@@ -1,6 +1,7 @@
 """Evidence files of a progress report: upload, remove from a draft, download after an access check."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
@@ -13,14 +14,22 @@ from common.web import form_error_messages, run_service
 from units.audit import audit_record
 
 from .. import selectors, services
-from ..forms import EvidenceForm
+from ..forms import EvidenceForm, ReportForm
+from .reports import save_typed_values
 
 
 @login_required
 @require_POST
 @rate_limited("evidence_upload")
 def evidence_upload(request, pk):
+    """Upload evidence. Sent from the report form, the values typed there are saved first, through the
+    same form and service as "Lưu", so choosing a file never costs what was typed."""
     report = selectors.report_get_for_user(request.user, pk)
+    if ReportForm(request.POST, targets=()).sent():
+        report, _, refusal = save_typed_values(request, report, refused_note="Chưa nộp minh chứng: hãy sửa số liệu rồi chọn lại tệp.")
+        if refusal is not None:
+            return refusal
+        messages.success(request, "Đã lưu số liệu đã nhập.")
     form = EvidenceForm(request.POST, request.FILES, report=report)
     if form.is_valid():
         run_service(

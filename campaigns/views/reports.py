@@ -10,7 +10,7 @@ from common.uploads import max_upload_bytes
 from common.web import form_error_messages, run_service
 
 from .. import imports, policies, selectors, services
-from ..forms import DecisionForm, ReportCreateForm, ReportForm, UploadForm
+from ..forms import DecisionForm, EvidenceForm, ReportCreateForm, ReportForm, UploadForm
 
 
 @login_required
@@ -44,19 +44,23 @@ def _report_context(request, report, form=None, **extra):
     }
 
 
-@login_required
-def report_detail(request, pk):
-    report = selectors.report_get_for_user(request.user, pk)
-    if request.method != "POST":
-        return render(request, "campaigns/report_detail.html", _report_context(request, report))
+def save_typed_values(request, report, *, refused_note: str = ""):
+    """Save the values and narrative the report form sent, as a draft.
+
+    Returns ``(report, form, None)`` once saved, or ``(None, form, response)``: the page to show instead, with what
+    was typed (a refused value, a refusal) or both versions side by side (someone saved meanwhile).
+    Saving and uploading evidence both go through here, so neither loses what the other typed.
+    ``refused_note`` is added to the page when the values are refused.
+    """
     form = ReportForm(request.POST, targets=report.registration.targets.select_related("indicator"))
     if not form.is_valid():
         for error in form.error_list():
             messages.error(request, error)
-        # the page shows what was typed, so nothing is lost
-        return render(request, "campaigns/report_detail.html", _report_context(request, report, form), status=400)
+        if refused_note:
+            messages.warning(request, refused_note)
+        return None, form, render(request, "campaigns/report_detail.html", _report_context(request, report, form), status=400)
     try:
-        report = services.report_save(
+        saved = services.report_save(
             report=report,
             actor=request.user,
             version=form.cleaned_data["version"],
@@ -66,7 +70,7 @@ def report_detail(request, pk):
         )
     except services.ReportConflict as conflict:
         mine = {"narrative": form.cleaned_data["narrative"], "values": form.values()}
-        return render(
+        return None, form, render(
             request,
             "campaigns/report_conflict.html",
             {"report": conflict.current, "mine": mine, "theirs": _report_context(request, conflict.current)},
@@ -74,12 +78,41 @@ def report_detail(request, pk):
         )
     except (ValidationError, PermissionDenied) as error:  # a refusal: shown with what was typed
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return render(request, "campaigns/report_detail.html", _report_context(request, report, form), status=400)
+        if refused_note:
+            messages.warning(request, refused_note)
+        return None, form, render(request, "campaigns/report_detail.html", _report_context(request, report, form), status=400)
+    return saved, form, None
+
+
+def add_attached_evidence(request, report) -> None:
+    """Add the evidence file chosen in the report form, if one was chosen (its refusal is a message)."""
+    upload = EvidenceForm(request.POST, request.FILES, report=report)
+    if not upload.has_file():
+        return
+    if upload.is_valid():
+        run_service(
+            request,
+            lambda: services.evidence_add(report=report, actor=request.user, upload=upload.cleaned_data["file"], target=upload.cleaned_data["target"]),
+            "Đã nộp minh chứng.",
+        )
+    else:
+        form_error_messages(request, upload)
+
+
+@login_required
+def report_detail(request, pk):
+    report = selectors.report_get_for_user(request.user, pk)
+    if request.method != "POST":
+        return render(request, "campaigns/report_detail.html", _report_context(request, report))
+    saved, form, refusal = save_typed_values(request, report)
+    if refusal is not None:
+        return refusal
+    add_attached_evidence(request, saved)  # a file chosen before "Lưu" is kept too (a milestone needs it to be sent)
     if form.cleaned_data["submit"]:
-        run_service(request, lambda: services.report_submit(report=report, actor=request.user), "Đã gửi báo cáo.")
+        run_service(request, lambda: services.report_submit(report=saved, actor=request.user), "Đã gửi báo cáo.")
     else:
         messages.success(request, "Đã lưu báo cáo.")
-    return redirect(report)
+    return redirect(saved)
 
 
 @login_required

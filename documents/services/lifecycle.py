@@ -13,6 +13,7 @@ from units.audit import audit_record
 from units.models import Role, User
 from units.scoping import has_role
 
+from .. import todo
 from ..extensions import run_issue_hooks
 from ..models import DocumentStatus, OfficialDocument, PdfJobKind
 from ..numbering import build_symbol, issuer_settings, local_today, register_key, register_next_number
@@ -36,6 +37,7 @@ def document_submit(*, document: OfficialDocument, actor: User) -> OfficialDocum
     document.status = DocumentStatus.SUBMITTED
     document.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, action="document_submit", obj=document, unit=document.lead_issuer, summary="Trình ký")
+    todo.notify_signers(document)
     return document
 
 
@@ -75,6 +77,8 @@ def document_sign(*, document: OfficialDocument, actor: User) -> OfficialDocumen
     if len(mine) == len(pending):
         document.status = DocumentStatus.SIGNED
         document.save(update_fields=["status", "updated_at"])
+        if not issuer_settings(document.lead_issuer).auto_number:
+            todo.notify_clerks(document)
     after_sign(document)  # the worker applies the digital signature on commit
     audit_record(
         actor=actor,
@@ -160,6 +164,7 @@ def _issue(*, document: OfficialDocument, actor: User | None, issued_on: date | 
     mark_replaced_on_issue(document)
     pdf_job_request(document=document, actor=actor, kind=PdfJobKind.DOCUMENT)
     run_issue_hooks(document=document, actor=actor)
+    todo.notify_issued(document)
     return document
 
 

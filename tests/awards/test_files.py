@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.services import nominations as svc
-from tests.awards.test_council import council_setup, nominate  # noqa: F401 - the council fixture
+from tests.awards.conftest import nominate
 from tests.common import samples
 from tests.hardening.test_exports import PAYLOAD, assert_payloads_are_text, text_cells
 

@@ -28,8 +28,12 @@ def test_launch_creates_the_plan_and_notifies(client, ministry, ministry_manager
         indicators=[indicators["wind"], indicators["ccn"]],
     )
     client.force_login(ministry_manager)
+    confirm = client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer": ""})
+    campaign.refresh_from_db()
+    assert campaign.status != CampaignStatus.LAUNCHED  # first a confirmation page: what the launch will do
+    assert "Xác nhận phát động" in confirm.content.decode() and "2 đơn vị tham gia nhận thông báo" in confirm.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer_title": "Bộ trưởng", "signer_name": "Nguyễn Hồng Diên"})
+        response = client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer": "", "confirmed": "1"})
     campaign.refresh_from_db()
     assert campaign.status == CampaignStatus.LAUNCHED
     assert campaign.directive.status == DocumentStatus.SUBMITTED

@@ -16,10 +16,10 @@ def test_bo_launches_campaign_and_downloads_directive(page, live_server, seeded,
     campaign = Campaign.objects.get(status="draft")
     login(page, "demo-bo")
     page.goto(f"{live_server.url}{campaign.get_absolute_url()}")
-    page.get_by_label("Chức vụ người ký").fill("Bộ trưởng")
-    page.get_by_label("Họ và tên người ký").fill("Nguyễn Hồng Diên")
+    page.get_by_label("Người ký văn bản phát động").select_option(label="Bộ trưởng: Nguyễn Hồng Diên")
     shot(page, "20-campaign-draft")
     page.get_by_role("button", name="Phát động").click()
+    page.get_by_role("button", name="Xác nhận phát động").click()  # a confirmation step before the launch
     expect(page.get_by_test_id("document-status")).to_have_text("Trình ký")
     directive_url = page.url
     logout(page)

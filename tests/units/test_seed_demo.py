@@ -122,3 +122,11 @@ def test_seed_demo_loads_seed_002_history(seeded):
     assert {("tldxs", y) for y in (2013, 2015, 2016, 2017, 2018)} <= held
     assert {("co-bo", y) for y in (2013, 2014, 2016, 2018)} <= held
     assert {("bk-ttg", y) for y in (2013, 2015, 2017, 2019)} <= held and ("co-cp", 2015) in held
+
+
+def test_every_demo_role_finds_a_next_step_at_first_login(client, seeded):
+    """Each demo account with a role sees at least one item in "Việc cần làm", each item a link."""
+    for user in User.objects.filter(username__startswith="demo-", role_assignments__isnull=False).distinct():
+        client.force_login(user)
+        page = client.get(reverse("home")).content.decode()
+        assert 'data-testid="todo"' in page, user.username

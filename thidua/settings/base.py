@@ -286,7 +286,7 @@ LOGGING = {
     },
 }
 
-# Official documents: certificate paper size (legal-reference §5; the value is a setting).
+# Official documents: certificate paper size (Nghị định 50/2006/NĐ-CP Art 28, historical; the value is a setting).
 THIDUA_CERTIFICATE_PAGE_SIZE = os.environ.get("THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm")
 # PDF jobs: a run holds its job under a lease renewed by a heartbeat (a third of the lease); a dead
 # worker's job is taken over once its lease expires. Pending jobs sent longer ago than
@@ -319,7 +319,7 @@ THIDUA_SIGNING_KEYS = env_list("THIDUA_SIGNING_KEYS")
 THIDUA_PKCS11_MODULE = os.environ.get("THIDUA_PKCS11_MODULE", "")
 THIDUA_PKCS11_PIN = os.environ.get("THIDUA_PKCS11_PIN", "")
 THIDUA_SIGNING_DEMO_DIR = Path(os.environ.get("THIDUA_SIGNING_DEMO_DIR", BASE_DIR / "var" / "signing-demo"))
-# Phụ lục I gives no sizes for the electronic images (legal-reference: UNCONFIRMED): settings.
+# Phụ lục I gives no sizes for the electronic images (not confirmed in the texts read): settings.
 THIDUA_SEAL_DIAMETER_MM = float(os.environ.get("THIDUA_SEAL_DIAMETER_MM", "34"))
 THIDUA_SIGNATURE_IMAGE_MM = env_list("THIDUA_SIGNATURE_IMAGE_MM", "50,22")
 THIDUA_VERIFY_RATE_LIMIT = int(os.environ.get("THIDUA_VERIFY_RATE_LIMIT", "20"))

@@ -1,11 +1,11 @@
-"""In-app notices (and their e-mails)."""
+"""In-app notices at hand-overs (and their e-mails)."""
 
 from django.conf import settings
 from django.db import models
 
 
 class Notification(models.Model):
-    """An in-app notice; ``key`` makes each notice (and its e-mail) go out once."""
+    """An in-app notice at a hand-over; ``key`` makes each notice (and its e-mail) go out once."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     key = models.CharField(max_length=160)
@@ -18,7 +18,8 @@ class Notification(models.Model):
         verbose_name = "thông báo"
         verbose_name_plural = "thông báo"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="uniq_notification_key")]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="uniq_user_notification_key")]
+        indexes = [models.Index(fields=["user", "is_read"], name="notification_unread")]
 
     def __str__(self):
         return self.text

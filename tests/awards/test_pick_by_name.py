@@ -1,0 +1,51 @@
+"""§5 The eligibility check and the nomination form take a name, not an internal id."""
+
+import pytest
+from django.urls import reverse
+
+from awards.models import Nomination
+from tests.factories import PersonFactory, UnitFactory
+from units.models import UnitKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_eligibility_check_takes_a_persons_name(client, officer_vl, province_pair):
+    PersonFactory(unit=province_pair["vinh-long"], full_name="Huỳnh Thị Ngọc Bích")
+    client.force_login(officer_vl)
+    page = client.get(reverse("awards:eligibility-check"))
+    html = page.content.decode()
+    assert 'name="person_q"' in html and "Mã cá nhân" not in html and "Mã đơn vị" not in html
+    body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person_q": "huynh thi ngoc bich"}).content.decode()
+    assert "Huỳnh Thị Ngọc Bích: " in body and "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in body
+
+
+def test_eligibility_check_lists_namesakes_to_choose_from(client, officer_vl, province_pair):
+    office = UnitFactory(code="vp-vl", name="Văn phòng Sở", kind=UnitKind.OFFICE, parent=province_pair["vinh-long"])
+    PersonFactory(unit=province_pair["vinh-long"], full_name="Phan Văn Tài")
+    PersonFactory(unit=office, full_name="Phan Văn Tài")
+    client.force_login(officer_vl)
+    body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person_q": "Phan Văn Tài"}).content.decode()
+    assert 'data-testid="finding"' not in body and body.count('name="person_pick"') == 2
+    assert "Phan Văn Tài – Văn phòng Sở – Sở Công Thương tỉnh Vĩnh Long" in body
+
+
+def test_eligibility_check_finds_no_one_outside_the_scope(client, officer_vl, province_pair):
+    PersonFactory(unit=province_pair["nghe-an"], full_name="Trịnh Văn Xa")
+    client.force_login(officer_vl)
+    body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person_q": "Trịnh Văn Xa"}).content.decode()
+    assert "Không tìm thấy cá nhân" in body and 'data-testid="finding"' not in body
+
+
+def test_nomination_form_takes_the_person_by_name(client, council_setup, officer_vl, province_pair):
+    person = PersonFactory(unit=province_pair["vinh-long"], full_name="Võ Thị Thu Hằng")
+    client.force_login(officer_vl)
+    html = client.get(reverse("awards:nomination-create")).content.decode()
+    assert 'name="person_q"' in html and 'name="unit_q"' in html
+    response = client.post(reverse("awards:nomination-create"), {
+        "round": council_setup["round"].pk, "proposing_unit": province_pair["vinh-long"].pk,
+        "award_kind": Nomination._meta.get_field("award_kind").related_model.objects.get(code="bk-bo").pk,
+        "person_q": "vo thi thu hang", "achievement": "Hoàn thành xuất sắc nhiệm vụ",
+    })
+    assert response.status_code == 302, [str(m) for m in response.context["messages"]]
+    assert Nomination.objects.get().person == person
