@@ -1,7 +1,8 @@
 """The administrator edits every rule value here; values marked unconfirmed stay visible as such.
 
-Ballots, ballot boxes and participations are deliberately NOT registered: nobody, administrators
-included, may browse who voted or how (a secret ballot is never traceable to its voter)."""
+Ballot boxes (with their sealed counts) and participations are deliberately NOT registered: nobody,
+administrators included, may browse who voted or read a count before the close (a secret ballot is never
+traceable to its voter). There is no ballot row to register (docs/awards.md)."""
 
 from django.contrib import admin
 
@@ -13,6 +14,7 @@ from .models import (
     BaseSalary,
     Council,
     CouncilSession,
+    DecisionBasis,
     Discipline,
     Initiative,
     Rating,
@@ -43,6 +45,12 @@ class AwardKindAdmin(admin.ModelAdmin):
 class AwardRuleAdmin(admin.ModelAdmin):
     list_display = ["award_kind", "ruleset", "reward_multiple", "quota_percent", "pass_threshold", "confirmed"]
     list_filter = ["ruleset", "confirmed"]
+
+
+@admin.register(DecisionBasis)
+class DecisionBasisAdmin(admin.ModelAdmin):
+    list_display = ["unit", "proposer"]
+    autocomplete_fields = ["unit"]
 
 
 @admin.register(BaseSalary)

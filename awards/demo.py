@@ -131,9 +131,12 @@ def seed_council(seeder, units) -> None:
 
     from units.models import User
 
-    from .models import AwardRound, Council, CouncilSession
+    from .catalogue import MINISTRY_FUNCTIONS
+    from .models import AwardRound, Council, CouncilSession, DecisionBasis
 
     users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
+    _, created = DecisionBasis.objects.get_or_create(unit=units["bct"], defaults={"functions_basis": MINISTRY_FUNCTIONS})
+    seeder._count("decision bases", created)
     council, created = Council.objects.get_or_create(
         unit=units["bct"],
         defaults={"name": "Hội đồng Thi đua - Khen thưởng Bộ Công Thương", "chair": users["demo-lanhdao"], "secretary": users["demo-thuky"]},

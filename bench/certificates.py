@@ -141,7 +141,7 @@ def prepare(*, run: int, recipients: int, stamp: str):
         for p in persons
     ])
     users = {u.username: u for u in User.objects.filter(username__in=["demo-thuky", "demo-lanhdao", "demo-vanthu"])}
-    document = decision_draft(award_round=award_round, actor=users["demo-thuky"], signer_title="Thứ trưởng", signer_name="Phan Thị Thắng")
+    document = decision_draft(award_round=award_round, actor=users["demo-thuky"])
     document = document_submit(document=document, actor=users["demo-thuky"])
     document = document_sign(document=document, actor=users["demo-lanhdao"])
     return award_round, document, users

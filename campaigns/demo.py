@@ -159,6 +159,7 @@ def seed(seeder, units) -> None:
     )
     if created:
         _seed_ben_tre_progress(seeder, campaign_2022, ben_tre, indicators)
+    _seed_ben_tre_directives(seeder, campaign_2022, units)
 
     campaign_2026, _ = _campaign(
         seeder,
@@ -329,3 +330,31 @@ def _seed_ben_tre_progress(seeder, campaign, unit, indicators) -> None:
             else:
                 ReportValue.objects.create(report=report, target=targets[code], value=value)
         seeder._count("progress reports", True)
+
+
+def _seed_ben_tre_directives(seeder, campaign, units) -> None:
+    """What Kế hoạch 483/KH-SCT answers (seed 004): Chỉ thị 01-CT/TU of 17/10/2020 of the Tỉnh ủy and Công văn
+    891/UBND-TH of 21/02/2022 of the UBND tỉnh, in Sở Công Thương Bến Tre's register of incoming documents
+    (the day they arrived is not known: left blank, "nhập bổ sung"); the 2022 campaign was recorded after the fact."""
+    from documents.models import IncomingDocument, Series
+    from documents.numbering import register_next_number
+
+    so, party, ubnd = units.get("sct-ben-tre"), units.get("tinh-uy-ben-tre"), units.get("ubnd-ben-tre")
+    if not (so and party and ubnd) or campaign.parent_document_id:
+        return
+    rows = [
+        (party, "Chỉ thị", "01-CT/TU", datetime.date(2020, 10, 17),
+         "Về phát động Phong trào thi đua Đồng Khởi mới giai đoạn 2020 - 2025, tầm nhìn đến năm 2030"),
+        (ubnd, "Công văn", "891/UBND-TH", datetime.date(2022, 2, 21), "Về việc thực hiện phong trào thi đua “Đồng Khởi mới” năm 2022"),
+    ]
+    implements = None
+    for issuer, type_name, symbol, issued_on, subject in rows:
+        found = IncomingDocument.objects.filter(receiving_unit=so, issuer=issuer, symbol=symbol, issued_on=issued_on).first()
+        implements = found or IncomingDocument.objects.create(
+            receiving_unit=so, issuer=issuer, symbol=symbol, issued_on=issued_on, type_name=type_name, subject=subject,
+            implements=implements, year=issued_on.year, is_historical=True,
+            incoming_number=register_next_number(issuer=so, year=issued_on.year, key=Series.INCOMING),
+        )
+        seeder._count("incoming documents", found is None)
+    campaign.parent_document, campaign.is_historical = implements, True
+    campaign.save(update_fields=["parent_document", "is_historical"])

@@ -7,14 +7,16 @@ from common.parsing import parse_date, parse_decimal
 
 from .models import Direction, Indicator
 
-DIRECTIONS = {"≥": Direction.AT_LEAST, ">=": Direction.AT_LEAST, "≤": Direction.AT_MOST, "<=": Direction.AT_MOST}
+DIRECTIONS = {
+    "≥": Direction.AT_LEAST, ">=": Direction.AT_LEAST, "≤": Direction.AT_MOST, "<=": Direction.AT_MOST, "=": Direction.EXACT,
+}
 YES = {"có", "co", "x", "1", "đã hoàn thành", "hoàn thành", "true"}
 
 
 def parse_direction(value) -> str:
     direction = DIRECTIONS.get(str(value).strip())
     if direction is None:
-        raise ValueError("chiều phải là ≥ hoặc ≤")
+        raise ValueError("chiều phải là ≥, ≤ hoặc =")
     return direction
 
 
@@ -27,7 +29,7 @@ TARGET_COLUMNS = [
     ImportColumn("Tên chỉ tiêu", "name", str, required=False),
     ImportColumn("Giá trị đăng ký", "target_value", parse_decimal, required=False),
     ImportColumn("Giá trị năm trước", "baseline", parse_decimal, required=False),
-    ImportColumn("Chiều (≥/≤)", "direction", parse_direction, required=False),
+    ImportColumn("Chiều (≥/≤/=)", "direction", parse_direction, required=False),
     ImportColumn("Ghi chú", "note", str, required=False),
     ImportColumn("Thời hạn (dd/mm/yyyy)", "deadline", parse_date, required=False),
 ]
@@ -61,7 +63,7 @@ def targets_from_upload(upload, *, campaign) -> tuple[list[dict], list[tuple[int
                 "indicator": indicator,
                 "target_value": row["target_value"],
                 "baseline": row["baseline"],
-                "direction": row["direction"] or Direction.AT_LEAST,
+                "direction": row["direction"] or indicator.target_direction,
                 "note": (row["note"] or "")[:500],
                 "deadline": row["deadline"],
             }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from common.policies import Refusal, allowed, deny, invalid
 from units.models import Role
-from units.scoping import acts_for, has_any_role, has_role, role_units
+from units.scoping import acts_as, acts_for, has_any_role, has_role, holds_for_sector, is_system_admin, role_units
 
 from .models import (
     CAMPAIGN_TRANSITIONS,
@@ -91,6 +91,14 @@ def review_refusal(user, campaign: Campaign, *, final: bool) -> Refusal | None:
     return transition_refusal(user, campaign, to)
 
 
+def record_past_refusal(user, campaign: Campaign) -> Refusal | None:
+    """A past campaign's registrations and results are entered by a manager of its issuing body (or of the
+    body that took it over in a merger), never by the participants, who did it at the time."""
+    if not campaign.is_historical:
+        return invalid("Chỉ nhập bổ sung cho phong trào đã thực hiện.", "not_historical")
+    return manage_campaign_refusal(user, campaign)
+
+
 # --- Registrations ----------------------------------------------------------------------------
 
 
@@ -134,6 +142,7 @@ def registration_actions(user, registration: Registration) -> dict[str, bool]:
         "submit": allowed(submit_registration_refusal(user, registration)),
         "decide": allowed(approve_registration_refusal(user, registration)),
         "report": allowed(create_report_refusal(user, registration)),
+        "record_past": allowed(record_past_refusal(user, registration.campaign)),
     }
 
 
@@ -209,19 +218,43 @@ def report_actions(user, report: ProgressReport) -> dict[str, bool]:
 
 
 def manage_indicators_refusal(user) -> Refusal | None:
-    if not role_units(user, Role.CAMPAIGN_MANAGER).exists():
+    """Campaign managers extend the catalogue: the sector's (the Ministry's) or their own unit's."""
+    if not (is_system_admin(user) or role_units(user, Role.CAMPAIGN_MANAGER).exists()):
         return deny("Chỉ cán bộ quản lý phong trào được bổ sung danh mục chỉ tiêu.")
     return None
 
 
+def indicator_owner_refusal(user, owner) -> Refusal | None:
+    """The sector's indicators are the Ministry's to keep; a unit's own, its managers'."""
+    if is_system_admin(user) or holds_for_sector(user, Role.CAMPAIGN_MANAGER):
+        return None
+    if owner is None:
+        return deny("Chỉ quản trị hệ thống và cán bộ quản lý phong trào của Bộ được sửa danh mục chỉ tiêu chung của ngành.")
+    if not has_role(user, Role.CAMPAIGN_MANAGER, owner):
+        return deny("Chỉ cán bộ quản lý phong trào của đơn vị quản lý chỉ tiêu được sửa chỉ tiêu này.")
+    return None
+
+
+def edit_indicator_refusal(user, indicator) -> Refusal | None:
+    return indicator_owner_refusal(user, indicator.owner)
+
+
 # --- Covenants --------------------------------------------------------------------------------
+
+
+def leads_cluster(user, lead_unit) -> bool:
+    """The cụm trưởng is a unit, chosen each year; it acts through an account with the cluster-lead role on
+    it, or through its own leader or officer (for a Sở's block of its phòng and Chi cục as for the Ministry's)."""
+    return lead_unit is not None and (
+        has_role(user, Role.CLUSTER_LEAD, lead_unit) or acts_as(user, COVENANT_SIGNING_ROLES, lead_unit)
+    )
 
 
 def draft_covenant_refusal(user, *, lead_unit, exists: bool) -> Refusal | None:
     """The cluster lead drafts the year's covenant, once."""
     if lead_unit is None:
         return invalid("Cụm chưa có cụm trưởng trong năm này.", "no_lead")
-    if not has_role(user, Role.CLUSTER_LEAD, lead_unit):
+    if not leads_cluster(user, lead_unit):
         return deny("Chỉ cụm trưởng được soạn giao ước thi đua.")
     if exists:
         return invalid("Cụm đã có giao ước thi đua của năm này.", "exists")
@@ -253,7 +286,7 @@ def score_covenant_refusal(user, covenant: Covenant, unit, *, members) -> Refusa
 
 
 def confirm_covenant_refusal(user, covenant: Covenant) -> Refusal | None:
-    if not has_role(user, Role.CLUSTER_LEAD, covenant.lead_unit):
+    if not leads_cluster(user, covenant.lead_unit):
         return deny("Chỉ cụm trưởng được xác nhận điểm.")
     if covenant.status != CovenantStatus.SIGNED:
         return invalid("Giao ước chưa được các đơn vị ký.", "not_signed")
@@ -264,7 +297,7 @@ def confirm_covenant_refusal(user, covenant: Covenant) -> Refusal | None:
 
 def leader_vote_refusal(user, covenant: Covenant) -> Refusal | None:
     """Suy tôn after the lead confirmed the scores (TT 22/2023/TT-BCT Art 6)."""
-    if not has_role(user, Role.CLUSTER_LEAD, covenant.lead_unit):
+    if not leads_cluster(user, covenant.lead_unit):
         return deny("Chỉ cụm trưởng được ghi nhận kết quả suy tôn.")
     if not covenant.scores_confirmed:
         return invalid("Suy tôn sau khi cụm trưởng xác nhận điểm và xếp hạng.", "not_confirmed")

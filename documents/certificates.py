@@ -50,6 +50,33 @@ def render_certificate_pdf(
     """
     if is_flag(form_name):
         return render_flag_pdf(giver_body=giver_body or giver_title, recipient=recipient, year=year, preview=preview)
+    return html_to_pdf(certificate_html(
+        form_name=form_name, giver_title=giver_title, recipient=recipient, recipient_detail=recipient_detail,
+        achievement=achievement, decision_symbol=decision_symbol, decision_date=decision_date,
+        golden_book_number=golden_book_number, place_name=place_name, signer_title=signer_title, signer_name=signer_name,
+        preview=preview,
+    ))
+
+
+def certificate_html(
+    *,
+    form_name: str,
+    giver_title: str,
+    recipient: str,
+    recipient_detail: str = "",
+    achievement: str,
+    decision_symbol: str,
+    decision_date,
+    golden_book_number: str,
+    place_name: str,
+    signer_title: str,
+    signer_name: str,
+    preview: bool = False,
+    verify: dict | None = None,
+) -> str:
+    """The page of a Bằng khen or Giấy khen. ``verify``: the QR code and short code of an issued
+    certificate (``documents.signing.qr.verify_mark``); the organisation's signature then goes in the
+    signature space (``documents.signing.certificates``)."""
     context = {
         "css": static_css("pdf/certificate.css"),
         "page_size": getattr(settings, "THIDUA_CERTIFICATE_PAGE_SIZE", "400mm 300mm"),
@@ -66,13 +93,26 @@ def render_certificate_pdf(
         "signer_name": signer_name,
         "preview": preview,
     }
-    return html_to_pdf(render_to_string("pdf/certificate.html", context))
+    return render_to_string("pdf/certificate.html", _with_verify(context, verify))
+
+
+def _with_verify(context: dict, verify: dict | None) -> dict:
+    # Issued certificates and flags (docs/signatures.md): the verification mark and the signature's place.
+    if verify:
+        context["verify"] = verify
+        context["css"] += static_css("pdf/certificate-signing.css")
+    return context
 
 
 def render_flag_pdf(*, giver_body: str, recipient: str, year: int | None = None, preview: bool = False) -> bytes:
     """The Cờ thi đua as the law describes a flag (Nghị định 50/2006/NĐ-CP Art 30, historical):
     red field, line 1 the giving body, line 2 "Tặng", a centred gold five-pointed star, then the unit line.
     Size: ``THIDUA_FLAG_PAGE_SIZE`` (default 850 × 650 mm)."""
+    return html_to_pdf(flag_html(giver_body=giver_body, recipient=recipient, year=year, preview=preview))
+
+
+def flag_html(*, giver_body: str, recipient: str, year: int | None = None, preview: bool = False, verify: dict | None = None) -> str:
+    """The page of a Cờ thi đua; ``verify`` as for ``certificate_html`` (the flag's signature is invisible)."""
     context = {
         "css": static_css("pdf/flag.css"),
         "page_size": getattr(settings, "THIDUA_FLAG_PAGE_SIZE", "850mm 650mm"),
@@ -82,7 +122,7 @@ def render_flag_pdf(*, giver_body: str, recipient: str, year: int | None = None,
         "recipient": recipient.upper(),
         "preview": preview,
     }
-    return html_to_pdf(render_to_string("pdf/flag.html", context))
+    return render_to_string("pdf/flag.html", _with_verify(context, verify))
 
 
 @dataclass(frozen=True)
@@ -177,6 +217,8 @@ def render_calibration_pdf(profile: BlankPrintProfile) -> bytes:
 __all__ = [
     "BLANK_FIELDS",
     "BlankForm",
+    "certificate_html",
+    "flag_html",
     "field_positions",
     "is_flag",
     "render_calibration_pdf",

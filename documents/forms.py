@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from common.parsing import VNDateField, VNYearField
 from units.models import Unit
 
 from .models import BlankPrintProfile, DocumentType, SigningPosition
@@ -168,3 +169,36 @@ class BlankProfileForm(forms.ModelForm):
 
     def service_kwargs(self) -> dict:
         return {key: self.cleaned_data[key] for key in self.Meta.fields}
+
+
+class IncomingForm(forms.Form):
+    """A document received from another body, for the unit's register of incoming documents."""
+
+    receiving_unit = forms.ModelChoiceField(label="Đơn vị nhận", queryset=None)
+    issuer = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=None)
+    type_name = forms.CharField(label="Tên loại văn bản", max_length=60, widget=forms.TextInput(attrs={"list": "incoming-types"}))
+    symbol = forms.CharField(label="Số, ký hiệu", max_length=60, help_text="Ví dụ: 01-CT/TU, 891/UBND-TH, 19/CT-TTg.")
+    issued_on = VNDateField(label="Ngày ban hành")
+    subject = forms.CharField(label="Trích yếu nội dung", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    received_on = VNDateField(label="Ngày đến", required=False, help_text="Để trống: hôm nay. Văn bản đến từ trước được đánh dấu nhập bổ sung.")
+    implements = forms.ModelChoiceField(label="Thực hiện văn bản (nếu có)", queryset=None, required=False)
+
+    def __init__(self, *args, receiving_units, user, **kwargs):
+        from units.models import Unit
+
+        from .models import IncomingDocument
+
+        super().__init__(*args, **kwargs)
+        self.fields["receiving_unit"].queryset = receiving_units
+        self.fields["issuer"].queryset = Unit.objects.visible_to(user).order_by("-is_external", "name")
+        self.fields["implements"].queryset = IncomingDocument.objects.filter(receiving_unit__in=receiving_units).select_related("issuer")
+
+
+class IncomingFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100)
+    unit = forms.ModelChoiceField(queryset=None, required=False)
+    year = VNYearField(required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -6,7 +6,7 @@ Views read these for the buttons they show; services enforce the same predicates
 from __future__ import annotations
 
 from units.models import Role, Unit, User
-from units.scoping import has_role
+from units.scoping import has_any_role, has_role
 
 from .models import DocumentSigner, OfficialDocument, SigningPosition
 
@@ -34,3 +34,12 @@ def can_return(user: User, document: OfficialDocument) -> bool:
     if any(block.account_id == user.pk for block in blocks):
         return True
     return any(has_role(user, Role.SIGNER, unit) for unit in document.ordered_issuers())
+
+
+def register_incoming_refusal(user: User, unit: Unit):
+    """The unit's records clerk or campaign manager registers what it receives (a successor, for a merged unit)."""
+    from common.policies import deny
+
+    if not has_any_role(user, (Role.CLERK, Role.CAMPAIGN_MANAGER), unit):
+        return deny("Chỉ văn thư hoặc cán bộ thi đua của đơn vị được vào sổ văn bản đến.")
+    return None

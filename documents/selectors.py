@@ -35,16 +35,17 @@ def pdf_job_get_for_user(user, pk) -> PdfJob:
     return get_object_or_404(PdfJob.objects.select_related("document"), pk=pk, document_id__in=visible)
 
 
-def document_list(*, user, query: str = "", doc_type: str = "", issuer: str = "", year: str = "", status: str = ""):
+def document_list(*, user, query: str = "", doc_type: str = "", issuer: int | None = None, year: int | None = None, status: str = ""):
+    """Visible documents filtered; ``issuer`` and ``year`` come parsed (common.parsing), never raw text."""
     documents = _with_parts(OfficialDocument.objects.visible_to(user))
     if query:
         documents = documents.filter(Q(subject__icontains=query) | Q(symbol__icontains=query))
     if doc_type:
         documents = documents.filter(doc_type=doc_type)
-    if issuer.isdigit():
-        documents = documents.filter(issuer_links__unit_id=int(issuer)).distinct()
-    if year.isdigit():
-        documents = documents.filter(Q(year=int(year)) | Q(year__isnull=True, created_at__year=int(year)))
+    if issuer is not None:
+        documents = documents.filter(issuer_links__unit_id=issuer).distinct()
+    if year is not None:
+        documents = documents.filter(Q(year=year) | Q(year__isnull=True, created_at__year=year))
     if status in DocumentStatus.values:
         documents = documents.filter(status=status)
     return documents.order_by("-issued_on", "-number", "-created_at")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from common.excel import xlsx_response
 from common.pagination import paginate
+from common.parsing import parse_id, query_year
 from common.web import run_service
 from units.models import Role, Unit
 from units.scoping import has_any_role, has_role, role_units
@@ -42,8 +43,8 @@ def document_list(request):
         user=request.user,
         query=params["q"],
         doc_type=params["type"] if params["type"] in DocumentType.values else "",
-        issuer=params["issuer"],
-        year=params["year"],
+        issuer=parse_id(params["issuer"]),
+        year=query_year(params),
         status=params["status"],
     )
     return render(
@@ -224,13 +225,11 @@ def register(request):
     issuers = selectors.register_issuers(request.user)
     if not issuers.exists():
         raise PermissionDenied("Sổ đăng ký văn bản dành cho văn thư và lãnh đạo đơn vị.")
-    issuer_id = request.GET.get("issuer", "")
-    issuer = (issuers.filter(pk=int(issuer_id)).first() if issuer_id.isdigit() else None) or selectors.register_default_issuer(
+    issuer_id = parse_id(request.GET.get("issuer"))
+    issuer = (issuers.filter(pk=issuer_id).first() if issuer_id else None) or selectors.register_default_issuer(
         request.user, issuers
     )
-
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 1990 <= int(year_text) <= 2100 else local_today().year
+    year = query_year(request.GET) or local_today().year
     rows = selectors.register_rows(issuer=issuer, year=year)
     if request.GET.get("export") == "xlsx":
         return xlsx_response(

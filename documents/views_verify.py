@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from .extensions import certificate_status
 from .signing import selectors
 from .signing.forms import CodeForm, Pkcs12Form, UploadForm
 from .signing.models import format_code, normalise_code
@@ -52,27 +53,31 @@ def verify(request, code):
         return _too_many(request)
     normalised = normalise_code(code)
     verification = selectors.verification_public_get(normalised)
-    if verification is None:
+    certificate = None if verification is not None else selectors.certificate_public_get(normalised)
+    found = verification or certificate
+    if found is None:
         raise Http404("Không tìm thấy văn bản với mã tra cứu này.")
-    if code != verification.display_code:
-        return redirect(verification)
-    document = verification.document
+    if code != found.display_code:
+        return redirect(found)
+    document = found.document
     verdict = None
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        verdict = verify_upload(verification=verification, data=form.cleaned_data["data"])
-    return render(
-        request,
-        "documents/verify.html",
-        {
-            "verification": verification,
-            "document": document,
-            "issuers": document.ordered_issuers(),
-            "signatures": selectors.public_signers(document),
-            "form": form,
-            "verdict": verdict,
-        },
-    )
+        verdict = verify_upload(verification=found, data=form.cleaned_data["data"])
+    context = {
+        "verification": found,
+        "document": document,
+        "issuers": document.ordered_issuers(),
+        "signatures": selectors.public_signers(document),
+        "form": form,
+        "verdict": verdict,
+    }
+    if certificate is not None:
+        # A certificate belongs to its decision: the page shows both (docs/signatures.md).
+        context.update(certificate=certificate, award_note=certificate_status(certificate.subject_id),
+                       decision_verification=selectors.verification_for(document))
+        return render(request, "documents/verify_certificate.html", context)
+    return render(request, "documents/verify.html", context)
 
 
 @login_required

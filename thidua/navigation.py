@@ -6,6 +6,8 @@ from units.models import Role
 from units.scoping import has_any_role, is_system_admin
 
 ADMIN = "admin"
+COUNCIL_SEAT = "council_seat"  # a member or the secretary of a council, whatever the account's roles
+MANAGERS = (Role.CAMPAIGN_MANAGER, Role.COUNCIL_SECRETARY, ADMIN)
 
 NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Trang chủ", "home", None),
@@ -15,22 +17,40 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
     ("Giao ước", "campaigns:covenant-list", None),
     ("Văn bản", "documents:document-list", None),
     ("Sổ văn bản đi", "documents:register", (Role.CLERK, Role.SIGNER, ADMIN)),
+    ("Văn bản đến", "documents:incoming-list", (Role.CLERK, Role.CAMPAIGN_MANAGER, ADMIN)),
+    # Accounts that sign (a leader; the council's secretary signs its minutes): their own certificate.
+    ("Chứng thư số của tôi", "documents:credential-mine", (Role.SIGNER, Role.COUNCIL_SECRETARY)),
+    # The organisation's certificate is kept by its records clerk, who keeps the seal (docs/signatures.md).
+    ("Chứng thư số cơ quan", "documents:credential-units", (Role.CLERK, ADMIN)),
     ("Khen thưởng", "awards:nomination-list", None),
-    ("Hội đồng", "awards:session-list", (Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY)),
+    ("Hội đồng", "awards:session-list", (Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY, COUNCIL_SEAT)),
     ("Vinh danh", "awards:honour-board", None),
+    ("Thiết lập", "setup", MANAGERS),
     ("Người dùng", "units:user-list", (ADMIN,)),
     ("Nhật ký", "units:audit-list", (ADMIN,)),
 ]
 
 
+def sits_on_a_council(user) -> bool:
+    from awards.models import Council
+
+    return Council.objects.filter(members=user).exists() or Council.objects.filter(secretary=user).exists()
+
+
+def _allowed(user, roles) -> bool:
+    wanted = [r for r in roles if r not in (ADMIN, COUNCIL_SEAT)]
+    if ADMIN in roles and is_system_admin(user):
+        return True
+    if wanted and has_any_role(user, wanted):
+        return True
+    return COUNCIL_SEAT in roles and sits_on_a_council(user)
+
+
 def nav_for(user) -> list[dict]:
     items = []
     for label, url_name, roles in NAV_ITEMS:
-        if roles is not None:
-            wanted = [r for r in roles if r != ADMIN]
-            allowed = (ADMIN in roles and is_system_admin(user)) or (wanted and has_any_role(user, wanted))
-            if not allowed:
-                continue
+        if roles is not None and not _allowed(user, roles):
+            continue
         try:
             items.append({"label": label, "url": reverse(url_name), "name": url_name})
         except NoReverseMatch:

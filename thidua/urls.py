@@ -7,6 +7,7 @@ from units.forms import LoginForm
 
 from .accounts import PasswordResetView
 from .health import healthz
+from .setup import setup_page
 
 admin.site.site_header = "Quản trị thidua"
 admin.site.site_title = "thidua"
@@ -30,6 +31,7 @@ auth_patterns = [
 urlpatterns = [
     path("", inbox.home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("thiet-lap/", setup_page, name="setup"),
     path("tai-khoan/", include(auth_patterns)),
     path("", include("units.urls")),
     path("van-ban/", include("documents.urls")),

@@ -157,7 +157,7 @@ class Seeder:
         if created:
             self.created[label] = self.created.get(label, 0) + 1
 
-    def unit(self, code, name, kind, *, parent=None, short_name="", place="", heading="", governing="", active=True, order=0):
+    def unit(self, code, name, kind, *, parent=None, short_name="", place="", heading="", governing="", active=True, order=0, external=False):
         unit, created = Unit.objects.get_or_create(
             code=code,
             defaults={
@@ -169,11 +169,23 @@ class Seeder:
                 "heading_name": heading,
                 "governing_body_name": governing,
                 "is_active": active,
+                "is_external": external,
                 "sort_order": order,
             },
         )
         self._count("units", created)
         return unit
+
+
+def seed_external(seeder: Seeder, units: dict[str, Unit]) -> None:
+    """Bodies outside the sector that issue directives and decide awards; none of them logs in."""
+    government = seeder.unit("chinh-phu", "Chính phủ", UnitKind.GOVERNMENT, short_name="CP", place="Hà Nội", heading="Chính phủ", external=True)
+    units["chinh-phu"] = government
+    units["thu-tuong"] = seeder.unit(
+        "thu-tuong", "Thủ tướng Chính phủ", UnitKind.GOVERNMENT, short_name="TTg", place="Hà Nội",
+        heading="Thủ tướng Chính phủ", external=True,
+    )
+    units["bo-noi-vu"] = seeder.unit("bo-noi-vu", "Bộ Nội vụ", UnitKind.MINISTRY, short_name="BNV", place="Hà Nội", external=True)
 
 
 def _province_labels(name: str, city: bool) -> tuple[str, str]:
@@ -209,7 +221,11 @@ def seed_units(seeder: Seeder) -> dict[str, Unit]:
     for order, (name, city, merged) in enumerate(PROVINCES, start=1):
         level, full = _province_labels(name, city)
         key = slug(name)
-        ubnd = seeder.unit(f"ubnd-{key}", f"Ủy ban nhân dân {full}", UnitKind.PROVINCE, short_name="UBND", place=name, order=order)
+        ubnd = seeder.unit(f"ubnd-{key}", f"Ủy ban nhân dân {full}", UnitKind.PROVINCE, short_name="UBND", place=name, order=order, external=True)
+        party = "Thành ủy" if city else "Tỉnh ủy"
+        units[f"tinh-uy-{key}"] = seeder.unit(
+            f"tinh-uy-{key}", f"{party} {name}", UnitKind.PARTY_COMMITTEE, short_name="TU", place=name, order=order, external=True
+        )
         so = seeder.unit(
             f"sct-{key}",
             f"Sở Công Thương {full}",
@@ -243,6 +259,7 @@ def seed_units(seeder: Seeder) -> dict[str, Unit]:
                 place=old_name,
                 active=False,
                 order=100 + order,
+                external=True,
             )
             old_so = seeder.unit(
                 f"sct-{old_key}",
@@ -255,8 +272,13 @@ def seed_units(seeder: Seeder) -> dict[str, Unit]:
                 active=False,
             )
             units[f"ubnd-{old_key}"], units[f"sct-{old_key}"] = old_ubnd, old_so
+            units[f"tinh-uy-{old_key}"] = seeder.unit(
+                f"tinh-uy-{old_key}", f"{'Thành ủy' if old_city else 'Tỉnh ủy'} {old_name}", UnitKind.PARTY_COMMITTEE,
+                short_name="TU", place=old_name, active=False, order=100 + order, external=True,
+            )
             ubnd.predecessors.add(old_ubnd)
             so.predecessors.add(old_so)
+    seed_external(seeder, units)
     for code, name, short, parent_code in ENTERPRISES:
         parent = units[parent_code]
         units[code] = seeder.unit(code, name, UnitKind.ENTERPRISE, parent=parent, short_name=short, place=parent.place_name)

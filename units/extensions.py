@@ -42,3 +42,21 @@ def todo_items(user) -> list[dict]:
     for provider in _todo_providers:
         items.extend(item for item in provider(user) if item.get("count"))
     return items
+
+
+# A higher app may settle a cluster's members for a year (a covenant signed by them): the cluster screens
+# then refuse to change them. ``guard(cluster, year)`` returns the reason, or None.
+_membership_guards: list[Callable] = []
+
+
+def register_membership_guard(guard: Callable) -> None:
+    if guard not in _membership_guards:
+        _membership_guards.append(guard)
+
+
+def membership_settled(cluster, year: int) -> str | None:
+    for guard in _membership_guards:
+        reason = guard(cluster, year)
+        if reason:
+            return reason
+    return None

@@ -3,7 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Person, Role, RoleScope, Unit, User
+from .models import ClusterKind, Person, Role, RoleScope, Unit, User
 
 
 class VietnameseFormMixin:
@@ -62,3 +62,37 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Vui lòng nhập chính xác tên đăng nhập và mật khẩu. Lưu ý: cả hai đều phân biệt chữ hoa, chữ thường.",
         "inactive": "Tài khoản này đã bị khóa.",
     }
+
+
+class ClusterEditForm(forms.Form):
+    name = forms.CharField(label="Tên cụm, khối", max_length=255, error_messages={"required": "Cần nhập tên cụm, khối thi đua."})
+    kind = forms.ChoiceField(label="Loại", choices=ClusterKind.choices, error_messages={"invalid_choice": "Loại cụm, khối không hợp lệ."})
+    description = forms.CharField(label="Mô tả", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    is_active = forms.BooleanField(label="Đang hoạt động", required=False)
+
+
+class ClusterForm(ClusterEditForm):
+    organiser = forms.ModelChoiceField(
+        label="Đơn vị tổ chức", queryset=Unit.objects.none(),
+        error_messages={"required": "Chọn đơn vị tổ chức cụm, khối.", "invalid_choice": "Đơn vị tổ chức không hợp lệ."},
+    )
+
+    def __init__(self, *args, organisers, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["is_active"]
+        self.fields["organiser"].queryset = organisers
+
+
+class ClusterYearForm(forms.Form):
+    """A year's members, lead and deputy, chosen among the units the cluster may hold."""
+
+    members = forms.ModelMultipleChoiceField(
+        queryset=Unit.objects.none(), required=False, error_messages={"invalid_choice": "Đơn vị “%(value)s” không thuộc phạm vi của cụm, khối."}
+    )
+    lead = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, error_messages={"invalid_choice": "Đơn vị trưởng không hợp lệ."})
+    deputy = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, error_messages={"invalid_choice": "Đơn vị phó không hợp lệ."})
+
+    def __init__(self, *args, pool, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("members", "lead", "deputy"):
+            self.fields[name].queryset = pool

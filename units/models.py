@@ -41,6 +41,9 @@ class UnitKind(models.TextChoices):
     ENTERPRISE = "enterprise", "Doanh nghiệp"
     TRADE_UNION = "trade_union", "Công đoàn"
     PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp"
+    GOVERNMENT = "government", "Chính phủ, Thủ tướng Chính phủ"
+    PARTY_COMMITTEE = "party_committee", "Tỉnh ủy, Thành ủy"
+    OTHER = "other", "Cơ quan, tổ chức khác"
 
 
 class UnitQuerySet(models.QuerySet):
@@ -48,10 +51,18 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def visible_to(self, user):
-        """Units the user may see: see ``units.scoping``."""
+        """Units the user may see (see ``units.scoping``); bodies outside the sector are public."""
         from .scoping import unit_scope_filter
 
-        return self.filter(unit_scope_filter(user, field="pk"))
+        if not user.is_authenticated:
+            return self.none()
+        scoped = unit_scope_filter(user, field="pk")
+        if not scoped:  # the whole sector (an empty Q ORed with another would narrow it)
+            return self.all()
+        return self.filter(scoped | models.Q(is_external=True))
+
+    def external(self):
+        return self.filter(is_external=True)
 
     def subtree_of(self, unit: "Unit"):
         return self.filter(path__startswith=unit.path)
@@ -90,6 +101,9 @@ class Unit(models.Model):
         related_name="successors",
     )
     is_active = models.BooleanField("đang hoạt động", default=True)
+    is_external = models.BooleanField(
+        "cơ quan ngoài ngành", default=False, help_text="Chính phủ, Thủ tướng, Bộ Nội vụ, UBND và Tỉnh ủy…: ban hành văn bản, quyết định khen thưởng; không có tài khoản."
+    )
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
@@ -199,6 +213,14 @@ class Cluster(models.Model):
     def get_absolute_url(self):
         return reverse("units:cluster-detail", args=[self.pk])
 
+    @property
+    def lead_title(self) -> str:
+        return "Khối trưởng" if self.kind == ClusterKind.BLOCK else "Cụm trưởng"
+
+    @property
+    def deputy_title(self) -> str:
+        return "Khối phó" if self.kind == ClusterKind.BLOCK else "Cụm phó"
+
 
 class ClusterRole(models.TextChoices):
     LEAD = "lead", "Cụm trưởng"
@@ -225,6 +247,15 @@ class ClusterMembership(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.cluster} ({self.year})"
+
+    @property
+    def role_title(self) -> str:
+        """The role as a cụm or a khối words it (Khối trưởng in a block)."""
+        if self.role == ClusterRole.LEAD:
+            return self.cluster.lead_title
+        if self.role == ClusterRole.DEPUTY:
+            return self.cluster.deputy_title
+        return self.get_role_display()
 
 
 class Gender(models.TextChoices):

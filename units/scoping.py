@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import ClusterMembership, Role, RoleAssignment, RoleScope, Unit
+from .models import ClusterMembership, Role, RoleAssignment, RoleScope, Unit, UnitKind
 
 _CACHE_ATTR = "_thidua_scope"
 
@@ -118,12 +118,39 @@ def cluster_scope_filter(user) -> Q:
     return Q(pk__in=member_of) | Q(organiser_id__in=sorted(scope.own_unit_ids))
 
 
-def _covers(assignment: RoleAssignment, unit: Unit | None) -> bool:
-    if unit is None or assignment.scope == RoleScope.SECTOR:
-        return True
+def _covers_directly(assignment: RoleAssignment, unit: Unit) -> bool:
     if assignment.scope == RoleScope.UNIT:
         return assignment.unit_id == unit.pk
     return unit.path.startswith(assignment.unit.path)
+
+
+def successors_of(unit: Unit) -> list[Unit]:
+    """The units that took over ``unit`` in a merger, and theirs in turn (Bến Tre's Sở → Vĩnh Long's)."""
+    cache = getattr(unit, "_successors", None)
+    if cache is not None:
+        return cache
+    found, frontier, seen = [], [unit.pk], {unit.pk}
+    through = Unit.predecessors.through
+    while frontier:
+        ids = set(through.objects.filter(to_unit_id__in=frontier).values_list("from_unit_id", flat=True)) - seen
+        if not ids:
+            break
+        batch = list(Unit.objects.filter(pk__in=ids))
+        found += batch
+        seen |= ids
+        frontier = list(ids)
+    unit._successors = found
+    return found
+
+
+def _covers(assignment: RoleAssignment, unit: Unit | None) -> bool:
+    """Whether the assignment covers ``unit``; a role on a successor covers its predecessors, so after the
+    2025 mergers the successor's managers act for the merged unit's history."""
+    if unit is None or assignment.scope == RoleScope.SECTOR:
+        return True
+    if _covers_directly(assignment, unit):
+        return True
+    return not unit.is_active and any(_covers_directly(assignment, successor) for successor in successors_of(unit))
 
 
 def has_role(user, role: str | Role, unit: Unit | None = None) -> bool:
@@ -164,4 +191,41 @@ def role_units(user, role: str | Role):
         if a.scope == RoleScope.SECTOR:
             return Unit.objects.all()
         query |= Q(pk=a.unit_id) if a.scope == RoleScope.UNIT else Q(path__startswith=a.unit.path)
+    base = set(Unit.objects.filter(query).values_list("pk", flat=True))
+    if not base:
+        return Unit.objects.none()
+    # the units merged into them come along: their history is kept by the successor
+    return Unit.objects.filter(pk__in=sorted(_with_predecessors(base)))
+
+
+def holds_for_sector(user, role: str | Role) -> bool:
+    """Whether the account holds ``role`` for the whole sector: a sector-wide assignment, or one on the
+    Ministry with its subtree (the Ministry's managers set up the sector's catalogues and clusters)."""
+    return any(
+        a.role == role and (a.scope == RoleScope.SECTOR or (a.scope == RoleScope.SUBTREE and a.unit.kind == UnitKind.MINISTRY))
+        for a in get_scope(user).assignments
+    )
+
+
+def acts_as(user, roles, unit: Unit | None) -> bool:
+    """Whether the account holds one of ``roles`` on ``unit`` or on a unit above it, sector-wide roles
+    excepted: acting in a unit's name (signing for it, leading its cluster) is never sector-wide."""
+    if unit is None:
+        return False
+    return any(
+        a.role in roles and a.scope != RoleScope.SECTOR and _covers(a, unit) for a in get_scope(user).assignments
+    )
+
+
+def assigned_units(user, role: str | Role):
+    """The units on which the account holds ``role`` itself (not their subtrees): who an account manages for."""
+    return Unit.objects.filter(pk__in=[a.unit_id for a in get_scope(user).assignments if a.role == role])
+
+
+def acting_units(user, roles):
+    """The units ``acts_as`` is true for, as a queryset (sector-wide roles excepted)."""
+    query = Q(pk__in=[])
+    for a in get_scope(user).assignments:
+        if a.role in roles and a.scope != RoleScope.SECTOR:
+            query |= Q(pk=a.unit_id) if a.scope == RoleScope.UNIT else Q(path__startswith=a.unit.path)
     return Unit.objects.filter(query)

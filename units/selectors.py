@@ -7,8 +7,19 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import AuditEvent, Cluster, ClusterMembership, Person, RoleAssignment, Unit, User
-from .scoping import get_scope
+from .models import (
+    AuditEvent,
+    Cluster,
+    ClusterMembership,
+    Person,
+    Role,
+    RoleAssignment,
+    RoleScope,
+    Unit,
+    UnitKind,
+    User,
+)
+from .scoping import assigned_units, get_scope
 
 
 def unit_get_for_user(user, pk) -> Unit:
@@ -81,6 +92,50 @@ def cluster_members_by_year(*, cluster: Cluster) -> list[tuple[int, list[Cluster
         grouped[membership.year].append(membership)
     order = {"lead": 0, "deputy": 1, "member": 2}
     return [(year, sorted(rows, key=lambda m: (order[m.role], m.unit.name))) for year, rows in grouped.items()]
+
+
+def cluster_organiser_choices(user):
+    """Units the account may organise clusters for: those it manages campaigns for, and the Ministry for
+    the sector's managers (see ``policies.keeps_sector_clusters``)."""
+    from .policies import keeps_sector_clusters
+
+    units = Unit.objects.filter(pk__in=assigned_units(user, Role.CAMPAIGN_MANAGER).values("pk"))
+    if keeps_sector_clusters(user):
+        units = units | Unit.objects.filter(kind=UnitKind.MINISTRY)
+    return units.distinct().order_by("path")
+
+
+def cluster_member_pool(user, cluster: Cluster):
+    """The units that may join ``cluster``: its organiser's subtree, or any unit for the sector's managers."""
+    from .policies import keeps_sector_clusters
+
+    units = Unit.objects.select_related("parent")
+    if not keeps_sector_clusters(user):
+        units = units.subtree_of(cluster.organiser)
+    return units.order_by("path")
+
+
+def cluster_year_memberships(cluster: Cluster, year: int) -> list[ClusterMembership]:
+    order = {"lead": 0, "deputy": 1, "member": 2}
+    rows = ClusterMembership.objects.filter(cluster=cluster, year=year).select_related("unit__parent")
+    return sorted(rows, key=lambda m: (order[m.role], m.unit.name))
+
+
+def cluster_latest_year_before(cluster: Cluster, year: int) -> int | None:
+    return cluster.memberships.filter(year__lt=year).order_by("-year").values_list("year", flat=True).first()
+
+
+def lead_accounts(unit: Unit) -> int:
+    """Active accounts that can act as the lead unit (its leader, officer or an account with the cluster-lead
+    role on it or above it): the covenant needs one."""
+    ids = [int(part) for part in unit.path.split(".") if part]
+    return (
+        RoleAssignment.objects.active()
+        .filter(role__in=(Role.SIGNER, Role.UNIT_OFFICER, Role.CLUSTER_LEAD), user__is_active=True, unit_id__in=ids)
+        .exclude(scope=RoleScope.UNIT, unit_id__in=[i for i in ids if i != unit.pk])
+        .exclude(scope=RoleScope.SECTOR)
+        .values("user_id").distinct().count()
+    )
 
 
 def user_list(*, query: str = "", active: str = "") -> QuerySet[User]:

@@ -1,15 +1,33 @@
-"""Writes for the organisation: accounts, roles and persons. Each records an audit event."""
+"""Writes for the organisation: accounts, roles, persons, units imported, clusters and their members.
+Each records an audit event."""
 
 from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
+from common.policies import ensure
 from common.text import nfc
 
+from . import policies
 from .audit import audit_record
-from .models import Person, Role, RoleAssignment, RoleScope, Unit, UnitKind, User
+from .extensions import membership_settled
+from .models import (
+    Cluster,
+    ClusterKind,
+    ClusterMembership,
+    ClusterRole,
+    Person,
+    Role,
+    RoleAssignment,
+    RoleScope,
+    Unit,
+    UnitKind,
+    User,
+)
 from .scoping import forget_scope
 
 
@@ -154,3 +172,89 @@ def units_import(*, actor: User, rows: list[dict]) -> tuple[int, int]:
         actor=actor, action="units_import", summary=f"Nhập đơn vị từ Excel: {created} thêm mới, {updated} cập nhật"
     )
     return created, updated
+
+
+# --- Clusters and blocks (cụm, khối thi đua) ------------------------------------------------------
+
+
+def _cluster_code(name: str) -> str:
+    base = slugify(name.replace("đ", "d").replace("Đ", "D"))[:70] or "cum-khoi"
+    code, number = base, 1
+    while Cluster.objects.filter(code=code).exists():
+        number += 1
+        code = f"{base}-{number}"
+    return code
+
+
+def _cluster_fields(name: str, kind: str) -> str:
+    name = nfc(name).strip()[:255]
+    if not name:
+        raise ValidationError("Cần nhập tên cụm, khối thi đua.", code="no_name")
+    if kind not in ClusterKind.values:
+        raise ValidationError("Loại cụm, khối không hợp lệ.", code="bad_kind")
+    return name
+
+
+@transaction.atomic
+def cluster_create(*, actor: User, organiser: Unit, name: str, kind: str, description: str = "") -> Cluster:
+    """Set up a cụm or khối organised by ``organiser``; its members are set year by year."""
+    ensure(policies.organise_cluster_refusal(actor, organiser))
+    name = _cluster_fields(name, kind)
+    if Cluster.objects.filter(organiser=organiser, name__iexact=name).exists():
+        raise ValidationError(f"{organiser.name} đã có cụm, khối “{name}”.", code="duplicate")
+    cluster = Cluster(code=_cluster_code(name), name=name, kind=kind, organiser=organiser, description=nfc(description).strip())
+    cluster.full_clean()
+    cluster.save()
+    audit_record(actor=actor, action="cluster_create", obj=cluster, unit=organiser, summary=f"Lập {cluster.get_kind_display().lower()} {name}")
+    return cluster
+
+
+@transaction.atomic
+def cluster_update(*, actor: User, cluster: Cluster, name: str, kind: str, description: str = "", is_active: bool = True) -> Cluster:
+    ensure(policies.edit_cluster_refusal(actor, cluster))
+    name = _cluster_fields(name, kind)
+    if Cluster.objects.filter(organiser=cluster.organiser, name__iexact=name).exclude(pk=cluster.pk).exists():
+        raise ValidationError(f"{cluster.organiser.name} đã có cụm, khối “{name}”.", code="duplicate")
+    cluster.name, cluster.kind, cluster.description, cluster.is_active = name, kind, nfc(description).strip(), is_active
+    cluster.full_clean()
+    cluster.save()
+    audit_record(actor=actor, action="cluster_update", obj=cluster, unit=cluster.organiser, summary=f"Sửa cụm, khối {name}")
+    return cluster
+
+
+FIRST_CLUSTER_YEAR = 1990
+
+
+@transaction.atomic
+def cluster_year_save(*, actor: User, cluster: Cluster, year: int, members, lead: Unit | None, deputy: Unit | None = None) -> list[ClusterMembership]:
+    """Set a year's members with its lead (cụm trưởng, khối trưởng) and deputy, all at once.
+
+    The members of a year whose covenant exists are settled: they signed it, and it lists them."""
+    ensure(policies.edit_cluster_refusal(actor, cluster))
+    this_year = timezone.localdate().year
+    if not FIRST_CLUSTER_YEAR <= year <= this_year + 1:
+        raise ValidationError(f"Năm phải từ {FIRST_CLUSTER_YEAR} đến {this_year + 1}.", code="year")
+    if reason := membership_settled(cluster, year):
+        raise ValidationError(reason, code="settled")
+    members = sorted(set(members), key=lambda unit: unit.name)
+    if len(members) < 2:
+        raise ValidationError("Cụm, khối cần ít nhất hai đơn vị thành viên.", code="too_few")
+    title = "khối trưởng" if cluster.kind == ClusterKind.BLOCK else "cụm trưởng"
+    if lead is None or lead not in members:
+        raise ValidationError(f"Chọn {title} trong các đơn vị thành viên đã đánh dấu.", code="lead")
+    if deputy is not None and (deputy not in members or deputy == lead):
+        raise ValidationError(f"{title.replace('trưởng', 'phó').capitalize()} là một đơn vị thành viên khác {title}.", code="deputy")
+    if year >= this_year and (inactive := [u.name for u in members if not u.is_active]):
+        raise ValidationError(f"Đơn vị đã ngừng hoạt động không tham gia cụm, khối năm {year}: {'; '.join(inactive)}.", code="inactive")
+    ensure(policies.cluster_members_refusal(actor, cluster, members))
+    ClusterMembership.objects.filter(cluster=cluster, year=year).delete()
+    rows = ClusterMembership.objects.bulk_create(
+        ClusterMembership(
+            cluster=cluster, unit=unit, year=year,
+            role=ClusterRole.LEAD if unit == lead else ClusterRole.DEPUTY if unit == deputy else ClusterRole.MEMBER,
+        )
+        for unit in members
+    )
+    summary = f"Năm {year}: {len(members)} đơn vị; {title} {lead.name}" + (f"; phó {deputy.name}" if deputy else "")
+    audit_record(actor=actor, action="cluster_year_save", obj=cluster, unit=cluster.organiser, summary=summary)
+    return rows

@@ -1,4 +1,4 @@
-"""Screens of the organisation: unit tree and pages, clusters, persons, accounts, audit trail."""
+"""Screens of the organisation: unit tree and pages, persons, accounts, audit trail (clusters: ``cluster_views``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -67,20 +67,6 @@ def unit_detail(request, pk):
 
 def _can_manage_persons(user, unit) -> bool:
     return is_system_admin(user) or has_role(user, Role.UNIT_OFFICER, unit) or has_role(user, Role.CAMPAIGN_MANAGER, unit)
-
-
-@login_required
-def cluster_list(request):
-    query = request.GET.get("q", "").strip()[:100]
-    page = paginate(request, selectors.cluster_list(user=request.user, query=query))
-    return render(request, "units/cluster_list.html", {"page": page, "query": query})
-
-
-@login_required
-def cluster_detail(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    years = selectors.cluster_members_by_year(cluster=cluster)
-    return render(request, "units/cluster_detail.html", {"cluster": cluster, "years": years})
 
 
 @login_required

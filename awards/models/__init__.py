@@ -8,13 +8,14 @@ from .catalogue import (
     AwardRule,
     BaseSalary,
     CertificateLayout,
+    DecisionBasis,
     Denominator,
     EligibilityCheck,
     QuotaRounding,
     RuleSet,
     Subject,
 )
-from .council import Ballot, BallotBox, BallotParticipation, Council, CouncilSession, VoteChoice
+from .council import BallotBox, BallotParticipation, Council, CouncilSession, VoteChoice
 from .history import (
     DISCIPLINE_RANK,
     RATING_RANK,
@@ -50,11 +51,11 @@ __all__ = [
     "AwardRecord",
     "AwardRound",
     "AwardRule",
-    "Ballot",
     "BallotBox",
     "BallotParticipation",
     "BaseSalary",
     "Council",
+    "DecisionBasis",
     "CouncilSession",
     "Denominator",
     "Discipline",

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from units.models import Unit
+
 
 class Subject(models.TextChoices):
     INDIVIDUAL = "individual", "Cá nhân"
@@ -41,6 +43,17 @@ class CertificateLayout(models.TextChoices):
     NONE = "none", "Không in"
 
 
+class AwardKindQuerySet(models.QuerySet):
+    def available_to(self, user):
+        """The sector's titles and forms, and those a unit the account may see keeps (a province's own)."""
+        from units.scoping import unit_scope_filter
+
+        scoped = unit_scope_filter(user, field="owner_id")
+        if not scoped:  # the whole sector: an empty Q would drop out of the "or" below
+            return self.all()
+        return self.filter(models.Q(owner__isnull=True) | scoped)
+
+
 class AwardKind(models.Model):
     """A title (danh hiệu) or a form (hình thức) from the catalogue (Luật Thi đua, khen thưởng 2022 Art 9, 19–28, 71–80).
 
@@ -62,8 +75,14 @@ class AwardKind(models.Model):
         "mẫu in", max_length=16, choices=CertificateLayout.choices, default=CertificateLayout.CERTIFICATE
     )
     deciding_body = models.CharField("người, cơ quan tặng", max_length=200, blank=True)
+    owner = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị quản lý danh mục", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="award_kinds", help_text="Để trống: danh mục chung của ngành (Bộ quản lý).",
+    )
     is_active = models.BooleanField("đang dùng", default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = AwardKindQuerySet.as_manager()
 
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"
@@ -86,6 +105,10 @@ class RuleSet(models.Model):
     legal_basis = models.TextField("căn cứ pháp lý")
     valid_from = models.DateField("hiệu lực từ")
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    decision_bases = models.JSONField(
+        "căn cứ ghi trong quyết định khen thưởng", default=list, blank=True,
+        help_text="Luật và nghị định quy định chi tiết có hiệu lực trong thời gian này, mỗi dòng một căn cứ.",
+    )
 
     class Meta:
         verbose_name = "bộ quy tắc khen thưởng"
@@ -160,3 +183,25 @@ class BaseSalary(models.Model):
 
     def __str__(self):
         return f"{self.amount:,} đồng từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+class DecisionBasis(models.Model):
+    """What gives a deciding body its power, cited first in its award decisions, and who proposes to it.
+
+    "Căn cứ Nghị định số 40/2025/NĐ-CP … quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ
+    Công Thương"; then the Law and its decree (``RuleSet.decision_bases``); then "Xét đề nghị của …".
+    """
+
+    unit = models.OneToOneField(Unit, verbose_name="cơ quan quyết định", on_delete=models.CASCADE, related_name="decision_basis")
+    functions_basis = models.TextField("căn cứ chức năng, nhiệm vụ, quyền hạn", help_text="Văn bản quy định chức năng, nhiệm vụ, quyền hạn của cơ quan.")
+    proposer = models.CharField(
+        "xét đề nghị của", max_length=300, blank=True,
+        help_text="Hội đồng Thi đua - Khen thưởng hoặc cơ quan thường trực của Hội đồng; để trống: tên Hội đồng của cơ quan.",
+    )
+
+    class Meta:
+        verbose_name = "căn cứ thẩm quyền quyết định khen thưởng"
+        verbose_name_plural = "căn cứ thẩm quyền quyết định khen thưởng"
+
+    def __str__(self):
+        return str(self.unit)

@@ -110,6 +110,11 @@ class AwardRecord(models.Model):
     achievement = models.CharField("thành tích", max_length=300, blank=True)
     golden_book_number = models.CharField("số sổ vàng", max_length=40, blank=True)
     nomination = models.OneToOneField("Nomination", null=True, blank=True, on_delete=models.SET_NULL, related_name="record")
+    verified = models.BooleanField(
+        "đã xác nhận", default=True, help_text="Khen thưởng do cán bộ đơn vị tự khai chỉ công khai khi cán bộ quản lý đã xác nhận."
+    )
+    entered_by = models.ForeignKey("units.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    verified_by = models.ForeignKey("units.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     revoked = models.BooleanField("đã hủy bỏ", default=False)
     revoking_decision = models.CharField("quyết định hủy bỏ", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

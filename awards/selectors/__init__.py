@@ -1,6 +1,13 @@
 """Reads for awards (eligibility included) and the scoped gates, one module per area; every public name
 is re-exported here."""
 
+from .catalogue_setup import (
+    award_kind_get_for_user,
+    award_kind_owner_choices,
+    award_kinds_available_to,
+    rule_in_force,
+    ruleset_in_force,
+)
 from .checks import CHECKS, FAIL, LABELS, LAW, PASS, REVIEW, Context, Finding, check_once
 from .council import (
     box_get_for_user,
@@ -9,7 +16,9 @@ from .council import (
     session_page,
     sessions_visible_to,
     tally,
+    vote_minimums,
 )
+from .council_setup import council_account_pool, council_get_for_user, council_unit_choices, councils_visible_to
 from .decisions import certificate_job, certificate_record_get_for_user, decision_records, reward_money
 from .eligibility import (
     DOSSIER_LABELS,
@@ -46,25 +55,32 @@ from .rules import param, rule_for, rules_many, ruleset_for
 
 __all__ = [
     "CHECKS",
+    "Context",
     "DOSSIER_LABELS",
     "EXPORT_HEADERS",
     "EXPORT_LIMIT",
     "FAIL",
-    "LABELS",
-    "LAW",
-    "PASS",
-    "REVIEW",
-    "Context",
     "Finding",
     "History",
+    "LABELS",
+    "LAW",
     "Members",
+    "PASS",
+    "REVIEW",
+    "award_kind_get_for_user",
+    "award_kind_owner_choices",
+    "award_kinds_available_to",
     "box_get_for_user",
     "certificate_job",
     "certificate_record_get_for_user",
     "check_authority",
     "check_dossier",
     "check_once",
+    "council_account_pool",
+    "council_get_for_user",
+    "council_unit_choices",
     "councils_of_secretary",
+    "councils_visible_to",
     "decision_records",
     "dossier_file_get_for_user",
     "evaluate",
@@ -91,10 +107,13 @@ __all__ = [
     "round_units",
     "rounds_visible_to",
     "rule_for",
+    "rule_in_force",
     "rules_many",
     "ruleset_for",
+    "ruleset_in_force",
     "session_get_for_user",
     "session_page",
     "sessions_visible_to",
     "tally",
+    "vote_minimums",
 ]

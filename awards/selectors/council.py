@@ -39,6 +39,14 @@ def councils_of_secretary(user):
     return Council.objects.filter(secretary=user)
 
 
+def vote_minimums(council: Council, rule) -> tuple[Decimal, Decimal]:
+    """Quorum and pass threshold of a ballot: the title's vote rule, raised (never lowered) by the council's own
+    rules of procedure (quy chế hoạt động)."""
+    quorum = rule.quorum_fraction if rule else Decimal("0.5")
+    threshold = rule.pass_threshold if rule else Decimal("0.5")
+    return max(quorum, council.quorum_fraction or Decimal(0)), max(threshold, council.pass_threshold or Decimal(0))
+
+
 def tally(*, box: BallotBox) -> dict:
     """The count, only once the ballot is closed (nobody sees it while voting goes on)."""
     if not box.closed:

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 
 from units.models import Unit
 
-from ..models import AwardRecord, BaseSalary, Nomination
-from .rules import rule_for
+from ..models import AwardRecord, BaseSalary, Council, DecisionBasis, Nomination
+from .rules import rule_for, ruleset_on
 
 
 def reward_money(*, nomination: Nomination, on: datetime.date) -> int | None:
@@ -21,6 +21,23 @@ def reward_money(*, nomination: Nomination, on: datetime.date) -> int | None:
     if rule is None or rule.reward_multiple is None or salary is None:
         return None
     return int(Decimal(salary.amount) * rule.reward_multiple)
+
+
+def decision_bases(decider: Unit, on: datetime.date) -> list[str]:
+    """The căn cứ of an award decision: the text giving the decider its powers (when declared), then the Law
+    and the decree detailing it in force on the decision date. Nothing undeclared is written."""
+    basis = DecisionBasis.objects.filter(unit=decider).first()
+    ruleset = ruleset_on(on)
+    return ([basis.functions_basis] if basis else []) + list(ruleset.decision_bases if ruleset else [])
+
+
+def proposer_of(decider: Unit) -> str:
+    """"Xét đề nghị của …": the declared proposer (the council's standing body), else the decider's council."""
+    basis = DecisionBasis.objects.filter(unit=decider).first()
+    if basis and basis.proposer:
+        return basis.proposer
+    council = Council.objects.filter(unit=decider).first()
+    return council.name if council else f"Hội đồng Thi đua - Khen thưởng {decider.name}"
 
 
 def certificate_record_get_for_user(user, pk) -> AwardRecord:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from campaigns.models import LeaderVote
-from units.models import ClusterMembership, ClusterRole, Person, Unit
+from units.models import Cluster, ClusterMembership, ClusterRole, Person, Unit
 
 from ..models import DISCIPLINE_RANK, RATING_RANK, SCOPE_RANK, AwardRecord, Discipline, Initiative, Rating
 
@@ -18,12 +18,25 @@ class History:
     """What eligibility reads about one subject, loaded in a few queries."""
 
     awards: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # Forms of commendation (Bằng khen, Giấy khen…) received for each year's achievement: year → {code: name} (Art 5).
+    forms: dict[int, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     ratings: dict[int, str] = field(default_factory=dict)
     initiatives: list[Initiative] = field(default_factory=list)
     disciplines: list[Discipline] = field(default_factory=list)
 
     def holds(self, code: str, year: int) -> bool:
         return year in self.awards.get(code, set())
+
+    def holds_any(self, codes, year: int) -> bool:
+        return any(self.holds(code, year) for code in codes)
+
+    def years_of(self, codes) -> set[int]:
+        return set().union(*(self.awards.get(code, set()) for code in codes)) if codes else set()
+
+    def add_award(self, code: str, category: str, name: str, year: int) -> None:
+        self.awards[code].add(year)
+        if category == "form":
+            self.forms[year][code] = name
 
     def rated_at_least(self, year: int, level: str) -> bool:
         rating = self.ratings.get(year)
@@ -36,8 +49,10 @@ class History:
 def load_history(*, person: Person | None = None, unit: Unit | None = None) -> History:
     history = History()
     subject = {"person": person} if person is not None else {"unit": unit}
-    for code, year in AwardRecord.objects.filter(revoked=False, **subject).values_list("award_kind__code", "year"):
-        history.awards[code].add(year)
+    for code, category, name, year in AwardRecord.objects.filter(revoked=False, **subject).values_list(
+        "award_kind__code", "award_kind__category", "award_kind__name", "year"
+    ):
+        history.add_award(code, category, name, year)
     history.ratings = dict(Rating.objects.filter(**subject).values_list("year", "level"))
     history.initiatives = list(Initiative.objects.filter(**subject))
     if person is not None:
@@ -81,6 +96,15 @@ def leads_cluster(unit: Unit, year: int) -> bool:
     return (
         ClusterMembership.objects.filter(unit=unit, year=year, role=ClusterRole.LEAD).exclude(cluster_id__in=voted_clusters).exists()
     )
+
+
+def cluster_leaders(organiser: Unit, year: int) -> set[int]:
+    """The units chosen (suy tôn) as leaders in ``year`` of the clusters and blocks organised within ``organiser``'s subtree;
+    the cluster lead where no vote is recorded."""
+    clusters = set(Cluster.objects.filter(organiser__path__startswith=organiser.path).values_list("pk", flat=True))
+    votes = dict(LeaderVote.objects.filter(covenant__year=year, covenant__cluster_id__in=clusters).values_list("covenant__cluster_id", "unit_id"))
+    leads = ClusterMembership.objects.filter(cluster_id__in=clusters - set(votes), year=year, role=ClusterRole.LEAD).values_list("unit_id", flat=True)
+    return set(votes.values()) | set(leads)
 
 
 def members_many(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Members]:
@@ -129,10 +153,10 @@ def leaders_many(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
 def histories_many(*, person_ids: set[int], unit_ids: set[int]) -> dict[tuple[str, int], History]:
     """The history of many persons and units: four queries, however many there are."""
     histories: dict[tuple[str, int], History] = defaultdict(History)
-    for person_id, unit_id, code, year in AwardRecord.objects.filter(revoked=False).filter(
+    for person_id, unit_id, code, category, name, year in AwardRecord.objects.filter(revoked=False).filter(
         Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)
-    ).values_list("person_id", "unit_id", "award_kind__code", "year"):
-        histories[("p", person_id) if person_id else ("u", unit_id)].awards[code].add(year)
+    ).values_list("person_id", "unit_id", "award_kind__code", "award_kind__category", "award_kind__name", "year"):
+        histories[("p", person_id) if person_id else ("u", unit_id)].add_award(code, category, name, year)
     for person_id, unit_id, year, level in Rating.objects.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).values_list(
         "person_id", "unit_id", "year", "level"
     ):

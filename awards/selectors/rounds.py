@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
-from ..models import AwardRecord, AwardRound
+from ..models import AwardRecord, AwardRound, DecisionBasis
 
 
 def rounds_visible_to(user):
@@ -58,5 +58,9 @@ def round_page(award_round: AwardRound, *, user) -> dict:
         "decisions": decisions,
         "records": records,
         "bundles": bundles,
+        # One decision per title or form: those with passed nominations still waiting for theirs.
+        "pending_kinds": sorted({n.award_kind for n in nominations if n.status == "passed" and not n.decision_id}, key=lambda k: k.sort_order),
+        # A decision cites the text giving the decider its power; none declared: the page says so.
+        "basis_missing": not DecisionBasis.objects.filter(unit_id=award_round.deciding_unit_id).exists(),
         "can_decide": policies.decide_round_refusal(user, award_round) is None,
     }

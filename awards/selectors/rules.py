@@ -8,9 +8,7 @@ from ..models import AwardRule, RuleSet
 
 
 def ruleset_for(year: int) -> RuleSet | None:
-    """The rule set valid in the achievement year."""
-
-
+    """The rule set valid in the achievement year (the latest one in force during it)."""
     day = date(year, 12, 31)
     return (
         RuleSet.objects.filter(valid_from__lte=day)
@@ -18,6 +16,11 @@ def ruleset_for(year: int) -> RuleSet | None:
         .order_by("-valid_from")
         .first()
     )
+
+
+def ruleset_on(day: date) -> RuleSet | None:
+    """The rule set in force on a day (a decision cites the texts in force when it is signed)."""
+    return RuleSet.objects.filter(valid_from__lte=day).exclude(valid_to__lt=day).order_by("-valid_from").first()
 
 
 def rule_for(code: str, year: int) -> AwardRule | None:
@@ -40,4 +43,5 @@ def rules_many(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], AwardRule]:
 
 
 def param(rule: AwardRule | None, name: str, default):
+    """A number or choice the rule set gives (its legal basis is the rule's ``source``), else the 2022 law's default."""
     return (rule.params or {}).get(name, default) if rule is not None else default

@@ -45,6 +45,10 @@ def todo(user) -> list[dict]:
     to_close = BallotBox.objects.filter(is_open=True, session__council__secretary=user).select_related(
         "nomination__award_kind", "nomination__person", "nomination__unit", "session"
     )
+    managed = (role_units(user, Role.CAMPAIGN_MANAGER) | role_units(user, Role.COUNCIL_SECRETARY)).values("pk")
+    to_verify = AwardRecord.objects.filter(verified=False, revoked=False).filter(Q(unit__in=managed) | Q(person__unit__in=managed)).exclude(
+        entered_by=user
+    ).select_related("award_kind", "person", "unit")
     units = role_units(user, Role.UNIT_OFFICER).values("pk")
     drafts = Nomination.objects.filter(proposing_unit__in=units, status=NominationStatus.DRAFT).select_related("award_kind", "person", "unit")
     decided = AwardRecord.objects.filter(
@@ -56,6 +60,7 @@ def todo(user) -> list[dict]:
         _item("Phiếu kín đang mở: thư ký kết thúc, kiểm phiếu khi các thành viên đã bỏ phiếu", to_close,
               lambda b: f"{b.nomination.award_kind.name}: {b.nomination.subject} – {b.session.title}", sessions_url),
         _item("Phiếu kín đang mở chờ tôi bỏ phiếu", open_ballots, lambda b: f"{b.nomination.award_kind.name}: {b.nomination.subject} – {b.session.title}", sessions_url),
+        _item("Khen thưởng đơn vị tự khai chờ xác nhận", to_verify, lambda r: f"{r.award_kind.name} {r.year}: {r.person or r.unit}", nominations_url),
         _item("Hồ sơ đề nghị khen thưởng đơn vị đang lập", drafts, lambda n: f"{n.award_kind.name}: {n.subject}", nominations_url),
         _item(f"Khen thưởng đơn vị được quyết định trong {RECENT_DAYS} ngày qua", decided, lambda r: f"{r.award_kind.name}: {r.person or r.unit} ({r.decision})", nominations_url),
     ) if item]

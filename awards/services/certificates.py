@@ -15,9 +15,11 @@ from django.db import transaction
 from pypdf import PdfWriter
 
 from common.policies import ensure
-from documents.certificates import render_certificate_pdf, render_flag_pdf
-from documents.models import OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from documents.certificates import certificate_html, flag_html
+from documents.models import DocumentStatus, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from documents.pdf import html_to_pdf
 from documents.services import pdf_job_request
+from documents.signing.certificates import CertificateFacts, certificate_issued_pdf
 from units.audit import audit_record
 from units.models import User
 
@@ -25,30 +27,55 @@ from .. import policies
 from ..models import AwardRecord, AwardRound, CertificateLayout, Nomination, NominationStatus
 from ..selectors.decisions import decision_records
 
+ISSUED_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+
 
 def certificate_pdf(record: AwardRecord) -> bytes:
-    """The certificate (Bằng khen, Giấy khen…) or the flag (Cờ thi đua) of one award, with its số sổ vàng."""
+    """The certificate (Bằng khen, Giấy khen…) or the flag (Cờ thi đua) of one award, with its số sổ vàng.
+
+    Given by a decision issued here: signed by the deciding organisation, with a QR code and short code
+    of its own leading to the public page that shows it and its decision (docs/signatures.md); built
+    once, so the job, a retry and the print bundle carry the same file. An award decided outside the
+    app prints without them.
+    """
     kind = record.award_kind
     nomination = record.nomination
     document = nomination.decision if nomination else None
     decider = nomination.round.deciding_unit if nomination else None
     signer = document.signers.first() if document else None
-    giver = kind.deciding_body or (f"{signer.title} {decider.name}" if signer and decider else (decider.name if decider else ""))
+    # The giver is the head of the deciding body, also when a deputy signed "KT." or an acting head "Q.".
+    head = (signer.authority_body if signer.authority in ("KT.", "Q.") and signer.authority_body else signer.title) if signer else ""
+    giver = kind.deciding_body or (f"{head} {decider.name}" if head and decider else (decider.name if decider else ""))
+    recipient = str(record.unit or record.person) if kind.certificate_layout == CertificateLayout.FLAG else str(record.person or record.unit)
+    recipient_detail = record.person.unit.name if record.person_id else ""
     if kind.certificate_layout == CertificateLayout.FLAG:
-        return render_flag_pdf(giver_body=kind.deciding_body or (decider.name if decider else ""), recipient=str(record.unit or record.person), year=record.year)
-    return render_certificate_pdf(
-        form_name=kind.printed_title,
-        giver_title=giver,
-        recipient=str(record.person or record.unit),
-        recipient_detail=record.person.unit.name if record.person_id else "",
-        achievement=f"Đã có thành tích xuất sắc năm {record.year}. {record.achievement}".strip(),
-        decision_symbol=document.symbol if document else record.decision,
-        decision_date=record.decided_on,
-        golden_book_number=record.golden_book_number,
-        place_name=decider.place_name if decider else "",
-        signer_title=signer.title if signer else "",
-        signer_name=signer.name if signer else "",
+        def page(verify=None):
+            return flag_html(giver_body=kind.deciding_body or (decider.name if decider else ""), recipient=recipient, year=record.year, verify=verify)
+    else:
+        def page(verify=None):
+            return certificate_html(
+                form_name=kind.printed_title, giver_title=giver, recipient=recipient, recipient_detail=recipient_detail,
+                achievement=f"Đã có thành tích xuất sắc năm {record.year}. {record.achievement}".strip(),
+                decision_symbol=document.symbol if document else record.decision, decision_date=record.decided_on,
+                golden_book_number=record.golden_book_number, place_name=decider.place_name if decider else "",
+                signer_title=signer.title if signer else "", signer_name=signer.name if signer else "", verify=verify,
+            )
+    if document is None or document.status not in ISSUED_STATUSES:
+        return html_to_pdf(page())
+    facts = CertificateFacts(
+        title=kind.printed_title, recipient=recipient, recipient_detail=recipient_detail, golden_book_number=record.golden_book_number
     )
+    return certificate_issued_pdf(document=document, subject_id=record.pk, facts=facts, html=page)
+
+
+def certificate_status(subject_id: int) -> str:
+    """For the certificate's public page (``documents.extensions.register_certificate_status``)."""
+    record = AwardRecord.objects.filter(pk=subject_id).only("revoked", "revoking_decision").first()
+    if record is None:
+        return "Khen thưởng này không còn trong sổ khen thưởng."
+    if record.revoked:
+        return f"Khen thưởng này đã bị hủy bỏ theo {record.revoking_decision}."
+    return ""
 
 
 def render_certificate_job(job: PdfJob) -> bytes:
@@ -59,7 +86,11 @@ def render_certificate_job(job: PdfJob) -> bytes:
 
 
 def render_bundle_job(job: PdfJob) -> bytes:
-    """Every certificate of the decision in one file for printing; a certificate already rendered is reused."""
+    """Every certificate of the decision in one file for printing; a certificate already rendered is reused.
+
+    The bundle itself is not signed (binding the pages drops their signatures); each page prints its
+    certificate's QR code and short code, which lead to the signed certificate's public page.
+    """
     from django.core.files.storage import default_storage
 
     done = {

@@ -6,20 +6,22 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from common.policies import ensure
 from common.text import nfc
-from documents.models import DocumentType, Series
+from documents.drafts import council_minutes
+from documents.models import DocumentType
+from documents.numbering import council_body
 from documents.services import document_create
 from units.audit import audit_record
 from units.models import User
 
 from .. import policies
-from ..models import Ballot, BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
-from ..selectors.council import tally
+from ..models import BallotBox, BallotParticipation, CouncilSession, Nomination, NominationStatus, VoteChoice
+from ..models.council import seal_count, unseal_count
+from ..selectors.council import tally, vote_minimums
 from ..selectors.eligibility import quota_status
-from ..selectors.rules import rule_for
+from ..selectors.rules import param, rule_for
 
 
 @transaction.atomic
@@ -49,7 +51,7 @@ def agenda_add(*, session: CouncilSession, actor: User, nomination: Nomination, 
     quota = quota_status(code=nomination.award_kind.code, year=year, decider=decider, proposed=proposed)
     if quota and quota["over"]:
         if not nfc(quota_reason):
-            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt (quy tắc 11).", code="quota")
+            raise ValidationError(f"Vượt tỷ lệ khen thưởng: {quota['text']} Cần ghi lý do Hội đồng cho vượt.", code="quota")
         nomination.quota_override_reason = nfc(quota_reason)[:500]
     nomination.status = NominationStatus.ON_AGENDA
     nomination.save(update_fields=["status", "quota_override_reason"])
@@ -74,14 +76,20 @@ def ballot_open(*, box: BallotBox, actor: User) -> BallotBox:
     box = BallotBox.objects.select_for_update().select_related("session__council").get(pk=box.pk)
     ensure(policies.open_ballot_refusal(actor, box))
     box.is_open = True
-    box.save(update_fields=["is_open"])
+    if box.sealed_count is None:
+        box.sealed_count = seal_count(box.pk, {})
+    box.save(update_fields=["is_open", "sealed_count"])
     audit_record(actor=actor, action="ballot_open", obj=box.nomination, unit=box.session.council.unit, summary="Mở bỏ phiếu kín")
     return box
 
 
 @transaction.atomic
 def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
-    """Cast one secret ballot: the participation and the ballot are written together, the ballot without the voter."""
+    """Cast one secret ballot: the member's participation, and one more in the box's sealed count.
+
+    No row holds the ballot, so nothing on disk or in a dump lies next to the participation, shares its
+    transaction or its time; the sealed count changes the same way whichever option was chosen.
+    """
     box = BallotBox.objects.select_for_update().select_related("session__council", "nomination__award_kind", "nomination__round").get(pk=box.pk)
     council = box.session.council
     ensure(policies.vote_refusal(
@@ -96,8 +104,11 @@ def ballot_vote(*, box: BallotBox, member: User, choice: str) -> None:
                 f"Thành viên vắng mặt không gửi phiếu cho {box.nomination.award_kind.name}: quy tắc bỏ phiếu không cho phép phiếu vắng mặt.",
                 code="absent",
             )
+    count = unseal_count(box.pk, box.sealed_count)
+    count[choice] += 1
+    box.sealed_count = seal_count(box.pk, count)
+    box.save(update_fields=["sealed_count"])
     BallotParticipation.objects.create(box=box, member=member)
-    Ballot.objects.create(box=box, choice=choice, cast_on=timezone.localdate())
     audit_record(actor=member, action="ballot_voted", obj=box.nomination, unit=council.unit, summary="Đã bỏ phiếu")
 
 
@@ -115,11 +126,15 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
     # Without a recorded attendance list, the members who voted are the members present.
     present_ids = (attendance & voter_ids) if attendance else participants
     present = len(present_ids)
-    votes_for = box.ballots.filter(choice=VoteChoice.FOR).count()
-    votes_against = box.ballots.filter(choice=VoteChoice.AGAINST).count()
+    count = unseal_count(box.pk, box.sealed_count)
+    if sum(count.values()) != len(participants):
+        raise ValidationError(
+            f"Số phiếu trong hòm ({sum(count.values())}) không khớp với số thành viên đã bỏ phiếu ({len(participants)}): không kiểm phiếu.",
+            code="seal_mismatch",
+        )
+    votes_for, votes_against = count[VoteChoice.FOR], count[VoteChoice.AGAINST]
     rule = rule_for(nomination.award_kind.code, nomination.round.achievement_year)
-    quorum = rule.quorum_fraction if rule else Decimal("0.5")
-    threshold = rule.pass_threshold if rule else Decimal("0.5")
+    quorum, threshold = vote_minimums(council, rule)
     if rule is None or rule.denominator == "all":
         denominator = len(voters)
     else:  # members present, plus absent members' written votes where the rule allows them
@@ -128,7 +143,7 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
     passed = has_quorum and denominator > 0 and Decimal(votes_for) / denominator >= threshold and votes_for > votes_against
     box.is_open, box.closed = False, True
     box.votes_for, box.votes_against, box.eligible_voters, box.present_count, box.passed = votes_for, votes_against, len(voters), present, passed
-    box.denominator_count = denominator
+    box.denominator_count, box.sealed_count = denominator, None
     box.save()
     nomination.status = NominationStatus.PASSED if passed else NominationStatus.FAILED
     nomination.save(update_fields=["status"])
@@ -137,10 +152,12 @@ def ballot_close(*, box: BallotBox, actor: User) -> BallotBox:
 
 
 @transaction.atomic
-def session_minutes(*, session: CouncilSession, actor: User):
-    """The biên bản of a session, in the council's own series: counts and results, never who voted how."""
+def session_minutes(*, session: CouncilSession, actor: User, place: str = "", started: str = "", ended: str = ""):
+    """The biên bản of a session (``documents.drafts.council_minutes``): issued by the council in its own series,
+    dated on the meeting day, signed by the chair and the secretary; counts, results and the vote rule each
+    result follows, never who voted how. ``place`` defaults to the council's place name."""
     ensure(policies.secretary_refusal(actor, session.council))
-    boxes = list(session.boxes.filter(closed=True).select_related("nomination__award_kind", "nomination__person", "nomination__unit"))
+    boxes = list(session.boxes.filter(closed=True).select_related("nomination__award_kind", "nomination__person", "nomination__unit", "nomination__round"))
     if not boxes:
         raise ValidationError("Chưa có nội dung nào được bỏ phiếu xong.", code="empty")
     council = session.council
@@ -151,31 +168,42 @@ def session_minutes(*, session: CouncilSession, actor: User):
     rows = []
     for index, box in enumerate(boxes, start=1):
         result = tally(box=box)
+        nomination = box.nomination
         rows.append([
-            str(index), str(box.nomination.subject), box.nomination.award_kind.name, str(result["for"]), str(result["against"]),
+            str(index), str(nomination.subject), nomination.award_kind.name, str(result["for"]), str(result["against"]),
             f"{result['percent']:.1f}".replace(".", ",") + f" % trên {result['denominator']}", f"{result['present']}/{result['voters']}",
+            vote_rule_text(rule_for(nomination.award_kind.code, nomination.round.achievement_year)),
             "Thông qua" if result["passed"] else "Không thông qua",
         ])
+    body = council_body(council.unit)
+    parts = council_minutes(
+        council=body, held_on=session.held_on, place=nfc(place) or council.unit.place_name or council.unit.name,
+        chair=council.chair, secretary=council.secretary, present=present, agenda_rows=rows,
+        headers=["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Có mặt / tổng số", "Tỷ lệ cần đạt (căn cứ)", "Kết quả"],
+        started=nfc(started), ended=nfc(ended),
+    )
     document = document_create(
         actor=actor,
         doc_type=DocumentType.MINUTES,
         issuers=[council.unit],
-        series=Series.COUNCIL,
-        subject=f"Họp {council.name} ngày {session.held_on:%d/%m/%Y}",
-        body=[
-            {"heading": "I. THÀNH PHẦN", "text": f"Chủ trì: {council.chair.get_full_name()}. Thư ký: {council.secretary.get_full_name()}.",
-             "items": [f"Thành viên có mặt: {', '.join(present)}."]},
-            {"heading": "II. KẾT QUẢ BỎ PHIẾU KÍN",
-             "text": f"Hội đồng xem xét {len(boxes)} hồ sơ và bỏ phiếu kín; kết quả chi tiết tại Phụ lục. Biên bản không ghi nhận ý kiến của từng thành viên."},
-        ],
-        annexes=[{"title": "KẾT QUẢ BỎ PHIẾU", "headers": ["STT", "Đối tượng", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Có mặt / tổng số", "Kết quả"], "rows": rows, "landscape": True}],
+        advisory_body=body,
+        subject=f"Họp {council.name} xét khen thưởng thành tích năm {', '.join(str(y) for y in sorted({b.nomination.round.achievement_year for b in boxes}))}",
         recipients=["Các thành viên Hội đồng", "Cơ quan thường trực Hội đồng"],
-        signers=[{"unit": council.unit, "authority": "TM.", "authority_body": "Hội đồng", "title": "Chủ tịch", "name": council.chair.get_full_name()}],
+        archive_note=f"VT, {body.short_name}",
+        **parts,
     )
     session.minutes = document
     session.save(update_fields=["minutes"])
     audit_record(actor=actor, action="session_minutes", obj=session, unit=council.unit, summary=f"Lập biên bản: {len(boxes)} hồ sơ")
     return document
+
+
+def vote_rule_text(rule) -> str:
+    """Rule 12 cites its basis: "≥ 90 % tổng số thành viên Hội đồng (khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP)"."""
+    if rule is None:
+        return "quá bán số thành viên có mặt (chưa có quy tắc cho năm thành tích)"
+    percent = f"{rule.pass_threshold * 100:.1f}".replace(".0", "").replace(".", ",")
+    return f"≥ {percent} % {rule.get_denominator_display().lower()} ({param(rule, 'vote_basis', 'căn cứ chưa xác nhận')})"
 
 
 def session_ballots_open(*, session: CouncilSession, actor: User) -> int:

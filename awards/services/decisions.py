@@ -3,13 +3,13 @@ certificates it gives."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from campaigns.services import notify_units
 from common.policies import ensure
+from documents.drafts import award_decision
 from documents.models import DocumentStatus, DocumentType, OfficialDocument
 from documents.numbering import golden_book_next
 from documents.services import document_create
@@ -17,51 +17,73 @@ from units.audit import audit_record
 from units.models import User
 
 from .. import policies
-from ..models import AwardRecord, AwardRound, Nomination, NominationStatus
-from ..selectors.decisions import reward_money
+from ..models import AwardCategory, AwardKind, AwardRecord, AwardRound, Nomination, NominationStatus, RoundKind
+from ..selectors.decisions import decision_bases, proposer_of, reward_money
 from .certificates import certificates_request
 
 
 @transaction.atomic
-def decision_draft(*, award_round: AwardRound, actor: User, signer_title: str, signer_name: str) -> OfficialDocument:
-    """Draft the Quyết định for the round's passed nominations, with the annex of recipients and money."""
+def decision_draft(*, award_round: AwardRound, actor: User, award_kind: AwardKind | None = None) -> OfficialDocument:
+    """Draft the Quyết định "Tặng {award} …" for the round's passed nominations of one title or form.
+
+    Căn cứ: the text that gives the deciding body its power (``DecisionBasis``), the Law and the decree
+    detailing it in force today (``RuleSet.decision_bases``), then "Xét đề nghị của …" (the council or its
+    standing body); the council's vote is not a căn cứ. The annex lists each recipient and amount (blank
+    where the law's multiple is not confirmed). The signer is whoever signs for the deciding body: the
+    title and name come from the signing account (``documents.document_sign``).
+    """
     ensure(policies.decide_round_refusal(actor, award_round))
-    nominations = list(
+    pending = (
         Nomination.objects.select_for_update(of=("self",)).filter(round=award_round, status=NominationStatus.PASSED, decision__isnull=True)
-        .select_related("award_kind", "person__unit", "unit", "round")
+        .select_related("award_kind", "person__unit", "unit__parent", "round__campaign").order_by("pk")
     )
+    nominations = list(pending)
     if not nominations:
         raise ValidationError("Chưa có hồ sơ nào được Hội đồng thông qua để lập quyết định.", code="empty")
-    today = datetime.date.today()
-    rows = []
-    for index, nomination in enumerate(nominations, start=1):
-        money = reward_money(nomination=nomination, on=today)
-        rows.append([
-            str(index), str(nomination.subject), nomination.subject_unit.label if nomination.person_id else "", nomination.award_kind.name,
-            f"{money:,}".replace(",", ".") if money else "Theo quy định",
-        ])
+    kinds = {n.award_kind for n in nominations}
+    if award_kind is None and len(kinds) > 1:
+        names = "; ".join(sorted(k.name for k in kinds))
+        raise ValidationError(f"Mỗi quyết định tặng một danh hiệu, hình thức: chọn một trong {names}.", code="choose_kind")
+    kind = award_kind or kinds.pop()
+    nominations = [n for n in nominations if n.award_kind_id == kind.pk]
+    if not nominations:
+        raise ValidationError(f"Không có hồ sơ {kind.name} nào chờ lập quyết định.", code="empty")
     decider = award_round.deciding_unit
+    today = timezone.localdate()
+    rows = [(str(n.subject), _unit_column(n), reward_money(nomination=n, on=today)) for n in nominations]
+    award = kind.name if kind.category == AwardCategory.FORM else f"danh hiệu “{kind.name}”"
+    parts = award_decision(
+        decider=decider.name, award=award, achievement=_achievement(award_round), legal_bases=decision_bases(decider, today),
+        proposer=proposer_of(decider), recipients_rows=rows, executors="Thủ trưởng các cơ quan, đơn vị có liên quan",
+    )
     document = document_create(
         actor=actor,
         doc_type=DocumentType.DECISION,
         issuers=[decider],
-        subject=f"Về việc khen thưởng thành tích năm {award_round.achievement_year}",
-        legal_bases=[
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ kết quả bỏ phiếu của Hội đồng Thi đua - Khen thưởng;",
-        ],
-        body=[
-            {"heading": "Điều 1.", "text": f"Khen thưởng {len(nominations)} tập thể, cá nhân có tên tại Phụ lục kèm theo, đã có thành tích năm {award_round.achievement_year}."},
-            {"heading": "Điều 2.", "text": "Tiền thưởng thực hiện theo quy định hiện hành, mức tại Phụ lục."},
-            {"heading": "Điều 3.", "text": "Quyết định có hiệu lực kể từ ngày ký. Thủ trưởng các đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."},
-        ],
-        annexes=[{"title": "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", "headers": ["STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức", "Tiền thưởng (đồng)"], "rows": rows}],
-        recipients=["Như Điều 3", "Hội đồng Thi đua - Khen thưởng"],
-        signers=[{"unit": decider, "title": signer_title, "name": signer_name}],
+        subject=f"Về việc tặng {award}",
+        recipients=["Như Điều 3"],
+        signers=[{"unit": decider}],
+        archive_note="VT",
+        **parts,
     )
     Nomination.objects.filter(pk__in=[n.pk for n in nominations]).update(decision=document)
-    audit_record(actor=actor, action="decision_draft", obj=document, unit=decider, summary=f"Dự thảo quyết định khen thưởng {len(nominations)} trường hợp")
+    audit_record(actor=actor, action="decision_draft", obj=document, unit=decider, summary=f"Dự thảo quyết định tặng {kind.name}: {len(nominations)} trường hợp")
     return document
+
+
+def _unit_column(nomination: Nomination) -> str:
+    if nomination.person_id:
+        return nomination.person.unit.name
+    return nomination.unit.parent.name if nomination.unit.parent_id else ""
+
+
+def _achievement(award_round: AwardRound) -> str:
+    year = award_round.achievement_year
+    if award_round.kind == RoundKind.SUDDEN:
+        return "đã có thành tích xuất sắc đột xuất"
+    if award_round.campaign_id:
+        return f"đã có thành tích xuất sắc trong {award_round.campaign.name} năm {year}"
+    return f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}"
 
 
 def decision_issued(*, document: OfficialDocument, actor: User | None) -> list[AwardRecord]:

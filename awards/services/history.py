@@ -19,19 +19,41 @@ HISTORY_ROLES = policies.HISTORY_ROLES
 
 
 @transaction.atomic
-def award_record_create(*, actor: User, award_kind: AwardKind, year: int, decision: str, person=None, unit=None, decided_on=None, achievement: str = "") -> AwardRecord:
+def award_record_create(
+    *, actor: User, award_kind: AwardKind, year: int, decision: str, person=None, unit=None, decided_on=None, achievement: str = "",
+    deciding_unit=None,
+) -> AwardRecord:
+    """An award decided outside the app (any deciding body, the sector's or not), in a person's or a unit's
+    history, a merged unit's included. An officer's own entry waits for a manager's check before the public
+    honour board shows it."""
     owner_unit = _subject_unit(person, unit)
     ensure(policies.edit_history_refusal(actor, owner_unit))
+    if decided_on is not None and decided_on.year < year:
+        raise ValidationError("Ngày quyết định không được trước năm của thành tích.", code="decided_before")
     if award_kind.subject == "individual" and person is None or award_kind.subject == "collective" and unit is None:
         raise ValidationError(f"“{award_kind.name}” dành cho {award_kind.get_subject_display().lower()}.", code="subject_kind")
     if AwardRecord.objects.filter(award_kind=award_kind, year=year, person=person, unit=unit, revoked=False).exists():
         raise ValidationError(f"Đã có {award_kind.name} năm {year} cho đối tượng này (Điều 5 Luật Thi đua, khen thưởng 2022).", code="duplicate")
+    verified = policies.verify_role(actor, owner_unit)
     record = AwardRecord(
-        award_kind=award_kind, year=year, decision=nfc(decision), person=person, unit=unit, decided_on=decided_on, achievement=nfc(achievement)
+        award_kind=award_kind, year=year, decision=nfc(decision), person=person, unit=unit, decided_on=decided_on, achievement=nfc(achievement),
+        deciding_unit=deciding_unit, entered_by=actor, verified=verified, verified_by=actor if verified else None,
     )
     record.full_clean()
     record.save()
-    audit_record(actor=actor, action="award_record_create", obj=record, unit=owner_unit, summary=f"{award_kind.name} {year}: {record.person or record.unit}")
+    audit_record(actor=actor, action="award_record_create", obj=record, unit=owner_unit,
+                 summary=f"{award_kind.name} {year}: {record.person or record.unit}" + ("" if verified else " (chờ xác nhận)"))
+    return record
+
+
+@transaction.atomic
+def award_record_verify(*, actor: User, record: AwardRecord) -> AwardRecord:
+    """A manager checks an officer's entry against its decision; the honour board shows it from then on."""
+    record = AwardRecord.objects.select_for_update().select_related("unit", "person__unit").get(pk=record.pk)
+    ensure(policies.verify_record_refusal(actor, record))
+    record.verified, record.verified_by = True, actor
+    record.save(update_fields=["verified", "verified_by"])
+    audit_record(actor=actor, action="award_record_verify", obj=record, unit=record.unit or record.person.unit, summary=f"Xác nhận {record}")
     return record
 
 

@@ -16,7 +16,16 @@ from units.models import User
 from units.scoping import get_scope
 
 from .. import policies
-from ..models import DossierDocument, DossierFile, Nomination, NominationStatus
+from ..models import (
+    AwardCategory,
+    DossierDocument,
+    DossierFile,
+    Nomination,
+    NominationStatus,
+    Rating,
+    RatingLevel,
+    RoundKind,
+)
 from ..selectors.eligibility import FAIL, PASS, check_authority, check_dossier
 from . import handovers
 
@@ -33,6 +42,12 @@ def nomination_create(*, actor: User, round, proposing_unit, award_kind, achieve
     today = timezone.localdate()
     if not round.opens_on <= today <= round.closes_on:
         raise ValidationError(f"Đợt xét không nhận hồ sơ (từ {round.opens_on:%d/%m/%Y} đến {round.closes_on:%d/%m/%Y}).", code="closed")
+    if round.kind == RoundKind.SUDDEN and award_kind.category != AwardCategory.FORM:
+        raise ValidationError(
+            f"Đợt xét đột xuất chỉ xét hình thức khen thưởng (bằng khen, giấy khen) cho thành tích đột xuất; "
+            f"“{award_kind.name}” là danh hiệu thi đua, xét theo năm hoặc theo đợt.",
+            code="sudden_title",
+        )
     if award_kind.subject == "individual" and person is None or award_kind.subject == "collective" and unit is None:
         raise ValidationError(f"“{award_kind.name}” dành cho {award_kind.get_subject_display().lower()}.", code="subject_kind")
     authority = check_authority(code=award_kind.code, year=round.achievement_year, decider=round.deciding_unit)
@@ -81,8 +96,11 @@ def nomination_submit(*, nomination: Nomination, actor: User) -> Nomination:
     """Refused until the dossier is complete (Art 84)."""
     nomination = Nomination.objects.select_for_update().select_related("round", "award_kind", "proposing_unit").get(pk=nomination.pk)
     ensure(policies.submit_nomination_refusal(actor, nomination))
+    year = nomination.round.achievement_year
+    subject = {"person_id": nomination.person_id} if nomination.person_id else {"unit_id": nomination.unit_id}
     dossier = check_dossier(
-        code=nomination.award_kind.code, year=nomination.round.achievement_year, provided=set(nomination.files.values_list("document", flat=True))
+        code=nomination.award_kind.code, year=year, provided=set(nomination.files.values_list("document", flat=True)),
+        excellent=Rating.objects.filter(year=year, level=RatingLevel.EXCELLENT, **subject).exists(),
     )
     if dossier.result != PASS:
         raise ValidationError(dossier.reason, code="dossier")

@@ -10,21 +10,21 @@ from common.web import form_error_messages, run_service
 from documents.selectors import document_get_for_user
 
 from .. import selectors, services
-from ..forms import SignerForm
+from ..forms import DecisionDraftForm
 
 
 @login_required
 @require_POST
 def decision_draft(request, pk):
     award_round = selectors.round_get_for_user(request.user, pk)
-    form = SignerForm(request.POST)
+    form = DecisionDraftForm(request.POST)
     if not form.is_valid():
         form_error_messages(request, form)
         return redirect("awards:round-detail", pk=pk)
     document = run_service(
         request,
         lambda: services.decision_draft(award_round=award_round, actor=request.user, **form.cleaned_data),
-        "Đã lập dự thảo quyết định khen thưởng; trình lãnh đạo ký.",
+        "Đã lập dự thảo quyết định khen thưởng; trình lãnh đạo ký. Chức vụ, họ tên người ký lấy từ tài khoản ký.",
     )
     return redirect(document) if document else redirect("awards:round-detail", pk=pk)
 

@@ -27,17 +27,21 @@ from ..models import (
     RatingLevel,
 )
 
+DECIDER_KINDS = ("ministry", "government", "province", "provincial_department", "agency", "enterprise", "public_service", "trade_union", "other")
+
 
 def _history_context(*, records, ratings, initiatives, can_edit, user):
-    records = list(records.select_related("award_kind", "nomination__round__deciding_unit", "unit", "person__unit").order_by("-year", "award_kind__sort_order"))
+    records = list(records.select_related("award_kind", "nomination__round__deciding_unit", "deciding_unit", "unit", "person__unit").order_by("-year", "award_kind__sort_order"))
     for record in records:
         record.can_revoke = allowed(policies.revoke_record_refusal(user, record))
+        record.can_verify = allowed(policies.verify_record_refusal(user, record))
     return {
         "records": records,
         "ratings": ratings.order_by("-year"),
         "initiatives": initiatives.order_by("-year"),
         "can_edit": can_edit,
         "kinds": AwardKind.objects.all(),
+        "deciders": Unit.objects.visible_to(user).filter(kind__in=DECIDER_KINDS).order_by("-is_external", "name"),
         "rating_levels": RatingLevel.choices,
         "scopes": InitiativeScope.choices,
         "discipline_levels": DisciplineLevel.choices,
@@ -88,7 +92,10 @@ def record_add(request):
     data = form.cleaned_data
     run_service(
         request,
-        lambda: services.award_record_create(actor=request.user, award_kind=data["award_kind"], year=data["year"], decision=data["decision"], **form.subject()),
+        lambda: services.award_record_create(
+            actor=request.user, award_kind=data["award_kind"], year=data["year"], decision=data["decision"],
+            deciding_unit=data["deciding_unit"], decided_on=data["decided_on"], **form.subject()
+        ),
         "Đã ghi nhận khen thưởng vào lịch sử.",
     )
     return _back_to(data)
@@ -136,6 +143,16 @@ def record_revoke(request, pk):
         )
     else:
         form_error_messages(request, form)
+    return redirect(record.get_absolute_url())
+
+
+@login_required
+@require_POST
+def record_verify(request, pk):
+    visible_units = Unit.objects.visible_to(request.user).values("pk")
+    record = get_object_or_404(AwardRecord.objects.filter(Q(unit__in=visible_units) | Q(person__unit__in=visible_units)), pk=pk)
+    run_service(request, lambda: services.award_record_verify(actor=request.user, record=record),
+                "Đã xác nhận; khen thưởng được công khai trên bảng vinh danh.")
     return redirect(record.get_absolute_url())
 
 

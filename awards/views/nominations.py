@@ -61,7 +61,7 @@ def nomination_create(request):
         else:
             form_error_messages(request, form)
     return render(request, "awards/nomination_form.html", {
-        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True), "form": form, "posted": form.data,
+        "units": units, "rounds": rounds, "kinds": AwardKind.objects.filter(is_active=True).available_to(request.user), "form": form, "posted": form.data,
     })
 
 

@@ -16,8 +16,8 @@ from .campaigns import (
     ReportCycle,
 )
 from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
-from .indicators import Indicator, IndicatorKind
-from .registrations import Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
+from .indicators import DIRECTION_SHORT, Indicator, IndicatorDirection, IndicatorKind, IndicatorQuerySet
+from .registrations import DIRECTION_SYMBOLS, Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
 from .reports import (
     PERIOD_ORDER,
     ZERO,
@@ -46,10 +46,14 @@ __all__ = [
     "CovenantScore",
     "CovenantSignature",
     "CovenantStatus",
+    "DIRECTION_SHORT",
+    "DIRECTION_SYMBOLS",
     "Direction",
     "Evidence",
     "Indicator",
+    "IndicatorDirection",
     "IndicatorKind",
+    "IndicatorQuerySet",
     "LaunchDocumentType",
     "LeaderVote",
     "Notification",

@@ -77,6 +77,11 @@ class Campaign(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name="thực hiện phong trào cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    parent_document = models.ForeignKey(
+        "documents.IncomingDocument", verbose_name="hưởng ứng văn bản của cấp trên", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="campaigns",
+    )
+    is_historical = models.BooleanField("nhập bổ sung", default=False, help_text="Phong trào đã thực hiện, nhập lại sau.")
     legal_basis = models.TextField("căn cứ", blank=True)
     objectives = models.TextField("mục tiêu", blank=True)
     criteria = models.TextField("tiêu chí thi đua", blank=True)
@@ -116,6 +121,11 @@ class Campaign(models.Model):
         from ..periods import campaign_periods
 
         return campaign_periods(cycle=self.report_period, start=self.start_date, end=self.end_date)
+
+    def legal_bases(self) -> list[str]:
+        """The căn cứ of its plan: the outside directives it answers (the highest first), then its own lines."""
+        lines = [d.legal_basis() for d in self.parent_document.chain()] if self.parent_document_id else []
+        return lines + [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
 
     @property
     def lead_issuer(self) -> Unit:

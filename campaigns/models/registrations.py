@@ -67,6 +67,10 @@ class Registration(models.Model):
 class Direction(models.TextChoices):
     AT_LEAST = "at_least", "Không thấp hơn (≥)"
     AT_MOST = "at_most", "Không cao hơn (≤)"
+    EXACT = "exact", "Bằng (=)"
+
+
+DIRECTION_SYMBOLS = {Direction.AT_LEAST: "≥", Direction.AT_MOST: "≤", Direction.EXACT: "="}
 
 
 class Target(models.Model):
@@ -92,4 +96,4 @@ class Target(models.Model):
 
     @property
     def direction_symbol(self) -> str:
-        return "≤" if self.direction == Direction.AT_MOST else "≥"
+        return DIRECTION_SYMBOLS.get(self.direction, "≥")

@@ -27,12 +27,12 @@ FINISHED_STATUSES = ("final_reviewed", "closed")
 def deadlines_apply(campaign) -> bool:
     """Whether the reports of ``campaign`` can be late: the one rule behind report pages, the overdue list,
     the to-do list and reminders. A campaign recorded after the fact must answer False here too."""
-    return campaign.status not in FINISHED_STATUSES
+    return campaign.status not in FINISHED_STATUSES and not campaign.is_historical
 
 
 def deadlines_apply_q(prefix: str = "") -> models.Q:
     """``deadlines_apply`` as a filter on campaigns (``prefix`` reaches them, e.g. ``"campaign__"``)."""
-    return ~models.Q(**{f"{prefix}status__in": FINISHED_STATUSES})
+    return ~models.Q(**{f"{prefix}status__in": FINISHED_STATUSES}) & models.Q(**{f"{prefix}is_historical": False})
 
 
 class ReportStatus(models.TextChoices):

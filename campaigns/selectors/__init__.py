@@ -15,6 +15,7 @@ from .covenants import (
     covenant_ranking,
     covenants_visible_to,
     lead_membership,
+    lead_memberships_for,
     leading_units,
     members,
 )
@@ -31,6 +32,13 @@ from .dashboard import (
     tree_summary,
 )
 from .exports import campaign_export_rows, dashboard_export_rows, reports_export_rows
+from .indicators import (
+    indicator_get_for_user,
+    indicator_owner_choices,
+    indicator_search,
+    indicators_available_to,
+    may_keep_sector_catalogue,
+)
 from .progress import (
     ACHIEVED,
     BEHIND,
@@ -85,8 +93,14 @@ __all__ = [
     "dashboard_summary",
     "describe_target",
     "evidence_get_for_user",
+    "indicator_get_for_user",
+    "indicator_owner_choices",
+    "indicator_search",
+    "indicators_available_to",
     "lead_membership",
+    "lead_memberships_for",
     "leading_units",
+    "may_keep_sector_catalogue",
     "members",
     "overdue_reports",
     "period_choices",

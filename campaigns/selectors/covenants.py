@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404
 
-from units.models import Cluster, ClusterMembership, ClusterRole
+from units.models import Cluster, ClusterMembership, ClusterRole, Role
+from units.scoping import acting_units, role_units
 
 from ..models import Covenant, CovenantScore, LeaderVote
 
@@ -22,6 +23,14 @@ def covenant_get_for_user(user, pk) -> Covenant:
 
 def lead_membership(cluster, year):
     return ClusterMembership.objects.filter(cluster=cluster, year=year, role=ClusterRole.LEAD).select_related("unit").first()
+
+
+def lead_memberships_for(user):
+    """The clusters and years whose lead unit the account acts for (see ``policies.leads_cluster``)."""
+    from ..policies import COVENANT_SIGNING_ROLES
+
+    leading = role_units(user, Role.CLUSTER_LEAD) | acting_units(user, COVENANT_SIGNING_ROLES)
+    return ClusterMembership.objects.filter(role=ClusterRole.LEAD, unit__in=leading.values("pk")).select_related("cluster", "unit")
 
 
 def members(covenant: Covenant) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from ..models import ProgressReport, Registration, ReportStatus, ReportValue, Target
+from ..models import DIRECTION_SYMBOLS, ProgressReport, Registration, ReportStatus, ReportValue, Target
 from .progress import describe_target, target_status, targets_with_latest
 
 
@@ -12,7 +12,12 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-DASHBOARD_HEADERS = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái"]
+def _comparison(target) -> str:
+    """The target's comparison as the registration shows it: ≥, ≤, = or a milestone."""
+    return "Mốc hoàn thành" if target.is_milestone else target.direction_symbol
+
+
+DASHBOARD_HEADERS = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái", "Chiều so sánh"]
 
 
 def dashboard_export_rows(rows, visible: set[int]):
@@ -20,7 +25,7 @@ def dashboard_export_rows(rows, visible: set[int]):
     status and average (as on the dashboard), a unit that has not registered one line saying so."""
     for row in rows:
         if row.registration is None or row.registration.pk not in visible:
-            yield (row.unit.label, "", "", None, None, _number(row.average_percent), None, row.status_label)
+            yield (row.unit.label, "", "", None, None, _number(row.average_percent), None, row.status_label, "")
             continue
         for t in row.targets:
             target = t["target"]
@@ -33,10 +38,11 @@ def dashboard_export_rows(rows, visible: set[int]):
                 _number(t["percent"]),
                 _number(t["growth"]),
                 t["label"],
+                _comparison(target),
             )
 
 
-CAMPAIGN_HEADERS = ["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá"]
+CAMPAIGN_HEADERS = ["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá", "Chiều so sánh"]
 
 
 def campaign_export_rows(user, campaign):
@@ -55,10 +61,11 @@ def campaign_export_rows(user, campaign):
             _number(target.latest_value),
             _number(described["percent"]),
             described["label"],
+            _comparison(target),
         )
 
 
-REPORTS_HEADERS = ["Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái", "Ngày gửi", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch"]
+REPORTS_HEADERS = ["Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái", "Ngày gửi", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Chiều so sánh"]
 
 
 def reports_export_rows(user, campaign):
@@ -85,6 +92,7 @@ def reports_export_rows(user, campaign):
             _number(target.target_value),
             ("Đã hoàn thành" if value.done else "Chưa hoàn thành") if target.is_milestone else _number(value.value),
             _number(percent),
+            _comparison(target),
         )
 
 
@@ -94,6 +102,6 @@ def template_rows_for_report(report):
 
 def template_rows_for_campaign(campaign):
     return (
-        (i.code, f"{i.name} ({i.unit_of_measure})" if i.unit_of_measure else i.name, None, None, "≥", "", None)
+        (i.code, f"{i.name} ({i.unit_of_measure})" if i.unit_of_measure else i.name, None, None, DIRECTION_SYMBOLS[i.target_direction], "", None)
         for i in campaign.indicators.order_by("name")
     )

@@ -18,7 +18,11 @@ UNIT_STATUS_LABELS = {**STATUS_LABELS, NOT_REGISTERED: "Chưa đăng ký"}
 def target_status(
     *, kind: str, direction: str, target_value: Decimal | None, value: Decimal | None, done: bool | None
 ) -> tuple[str, Decimal | None]:
-    """Return (status, % of target) for one target from its latest counted value."""
+    """Return (status, % of target) for one target from its latest counted value.
+
+    ``direction`` is the target's comparison: at least (higher is better), at most (lower is better; the
+    percentage is target / value) or exact (đạt only at the registered value; the percentage is how close
+    the value is, never over 100)."""
     if kind == IndicatorKind.MILESTONE:
         if done is None:
             return NOT_REPORTED, None
@@ -27,9 +31,12 @@ def target_status(
         return NOT_REPORTED, None
     if not target_value:
         return ACHIEVED, None
-    if direction == Direction.AT_MOST:
+    if direction == Direction.AT_MOST:  # lower is better (a rank "≤ 5", a loss rate)
         percent = (target_value / value * 100) if value else Decimal(100)
         status = EXCEEDED if value < target_value else ACHIEVED if value == target_value else BEHIND
+    elif direction == Direction.EXACT:  # only the registered value itself: more is no better than less
+        percent = (value / target_value if value <= target_value else target_value / value) * 100
+        status = ACHIEVED if value == target_value else BEHIND
     else:
         percent = value / target_value * 100
         status = EXCEEDED if value > target_value else ACHIEVED if value == target_value else BEHIND

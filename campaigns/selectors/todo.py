@@ -70,7 +70,7 @@ def manager_items(user) -> list:
 def unit_items(user) -> list:
     units = role_units(user, Role.UNIT_OFFICER).values("pk")
     to_register = (
-        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units)
+        Campaign.objects.filter(status__in=OPEN_FOR_REGISTRATION, participants__in=units, is_historical=False)
         .exclude(registrations__unit__in=units)
         .distinct()
         .order_by("registration_deadline", "name")

@@ -10,8 +10,9 @@ from .covenants import (
     covenant_sign,
 )
 from .evidence import check_quota, evidence_add, evidence_delete
-from .indicators import indicator_create
+from .indicators import indicator_create, indicator_set_active, indicator_update
 from .notifications import notify_units
+from .past import campaign_record_past, registration_record_past, report_record_past
 from .registrations import registration_decide, registration_save, registration_submit
 from .reminders import reminders_send
 from .reports import ReportConflict, report_create, report_decide, report_revise, report_save, report_submit
@@ -20,6 +21,7 @@ __all__ = [
     "ReportConflict",
     "campaign_create",
     "campaign_launch",
+    "campaign_record_past",
     "campaign_review",
     "campaign_transition",
     "campaign_update",
@@ -32,16 +34,20 @@ __all__ = [
     "evidence_add",
     "evidence_delete",
     "indicator_create",
+    "indicator_set_active",
+    "indicator_update",
     "launch_annexes",
     "launch_document_body",
     "notify_units",
     "recipients",
     "registration_decide",
+    "registration_record_past",
     "registration_save",
     "registration_submit",
     "reminders_send",
     "report_create",
     "report_decide",
+    "report_record_past",
     "report_revise",
     "report_save",
     "report_submit",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from units.models import UnitKind
 
 from ..models import Campaign
@@ -39,6 +41,21 @@ def launch_document_body(campaign: Campaign) -> list[dict]:
     return body
 
 
+def signature_blocks(issuers, signer=None) -> list[dict]:
+    """One block per issuer (a joint document is signed by each, the lead first). Nobody types a title or a
+    name: the block prints the position and full name of the account that signs (``documents.document_sign``).
+    ``signer``, a signing position of the lead issuer, gives the lead's block to that account; the draft shows it."""
+    blocks = [{"unit": unit} for unit in issuers]
+    if signer is not None:
+        if signer.unit_id != issuers[0].pk or not signer.is_active:
+            raise ValidationError("Người ký phải có chức vụ ký của cơ quan chủ trì.", code="signer")
+        blocks[0].update(
+            account=signer.user, title=signer.title, name=signer.user.get_full_name(),
+            authority=signer.authority, authority_body=signer.authority_body,
+        )
+    return blocks
+
+
 def recipients(campaign: Campaign) -> list[str]:
     """'Nơi nhận' as officials write it: the Sở of every province in one line when there are many."""
     units = list(campaign.participants.order_by("name"))
@@ -60,9 +77,9 @@ def launch_annexes(campaign: Campaign) -> list[dict]:
     return [
         {
             "title": "DANH MỤC CHỈ TIÊU THI ĐUA ĐỀ NGHỊ CÁC ĐƠN VỊ ĐĂNG KÝ",
-            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu"],
+            "headers": ["STT", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu", "Chiều đánh giá"],
             "rows": [
-                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display()]
+                [str(index), indicator.name, indicator.unit_of_measure or "—", indicator.get_kind_display(), indicator.direction_label]
                 for index, indicator in enumerate(indicators, start=1)
             ],
             "landscape": False,

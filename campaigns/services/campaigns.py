@@ -10,13 +10,14 @@ from django.db import transaction
 
 from common.policies import ensure
 from common.text import nfc
+from documents.models import SigningPosition
 from documents.services import document_create, document_submit
 from units.audit import audit_record
 from units.models import Unit, User
 
 from .. import policies
 from ..models import Campaign, CampaignContent, CampaignIssuer, CampaignStatus
-from .campaign_documents import launch_annexes, launch_document_body, recipients, review_document
+from .campaign_documents import launch_annexes, launch_document_body, recipients, review_document, signature_blocks
 from .notifications import notify_units
 
 
@@ -114,8 +115,10 @@ def campaign_transition(*, campaign: Campaign, actor: User | None, to: str) -> C
 
 
 @transaction.atomic
-def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signer_name: str) -> Campaign:
-    """Launch: create the directive or plan from the campaign's data, submit it, notify participants."""
+def campaign_launch(*, campaign: Campaign, actor: User, signer: SigningPosition | None = None) -> Campaign:
+    """Launch: create the directive or plan from the campaign's data, submit it, notify participants.
+
+    ``signer``: the lead issuer's signing position that signs (else any of its leaders holding one)."""
     campaign = campaign_transition(campaign=campaign, actor=actor, to=CampaignStatus.LAUNCHED)
     issuers = [link.unit for link in campaign.issuer_links.select_related("unit").order_by("order")]
     document = document_create(
@@ -123,10 +126,10 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signe
         doc_type=campaign.launch_document_type,
         issuers=issuers,
         subject=f"Phát động {campaign.name}" if not campaign.name.lower().startswith("phát động") else campaign.name,
-        legal_bases=[line for line in campaign.legal_basis.splitlines() if line.strip()],
+        legal_bases=campaign.legal_bases(),
         body=launch_document_body(campaign),
         recipients=recipients(campaign),
-        signers=[{"unit": issuers[0], "title": signer_title, "name": signer_name}],
+        signers=signature_blocks(issuers, signer),
         annexes=launch_annexes(campaign),
     )
     document_submit(document=document, actor=actor)
@@ -144,7 +147,7 @@ def campaign_launch(*, campaign: Campaign, actor: User, signer_title: str, signe
 
 
 @transaction.atomic
-def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer_title: str, signer_name: str):
+def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer: SigningPosition | None = None):
     """Generate the Báo cáo sơ kết / tổng kết from the data (tables and a chart) and move the campaign on."""
     from documents.models import DocumentType
 
@@ -154,11 +157,12 @@ def campaign_review(*, campaign: Campaign, actor: User, final: bool, signer_titl
     campaign = campaign_transition(campaign=campaign, actor=actor, to=target_status)
     rows = dashboard_rows(campaign=campaign, sort="-percent")
     parts = review_document(campaign=campaign, rows=rows, summary=dashboard_summary(rows), final=final, status_labels=STATUS_LABELS)
+    issuers = [link.unit for link in campaign.issuer_links.select_related("unit").order_by("order")]
     document = document_create(
         actor=actor,
         doc_type=DocumentType.REPORT,
-        issuers=[link.unit for link in campaign.issuer_links.select_related("unit").order_by("order")],
-        signers=[{"unit": campaign.lead_issuer, "title": signer_title, "name": signer_name}],
+        issuers=issuers,
+        signers=signature_blocks(issuers, signer),
         **parts,
     )
     label = "tổng kết" if final else "sơ kết"

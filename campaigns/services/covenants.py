@@ -15,6 +15,7 @@ from django.db import models, transaction
 from common.policies import ensure
 from common.text import nfc
 from documents.models import DocumentType
+from documents.policies import signing_position
 from documents.services import document_create, document_record_signatures
 from units.audit import audit_record
 from units.models import User
@@ -46,12 +47,19 @@ def covenant_create(*, actor: User, cluster, year: int, criteria: Sequence[tuple
 
 
 @transaction.atomic
-def covenant_sign(*, covenant: Covenant, actor: User, unit, signer_title: str) -> Covenant:
-    """A member signs in the app; when the last member signs, the covenant document is produced."""
+def covenant_sign(*, covenant: Covenant, actor: User, unit, signer_title: str = "") -> Covenant:
+    """A member signs in the app; when the last member signs, the covenant document is produced.
+
+    The title is the account's signing position for the unit when one is declared (``documents.SigningPosition``);
+    only an account without one gives its title, and the app never supplies one for it."""
     covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
     signed = CovenantSignature.objects.filter(covenant=covenant, unit=unit).exists()
     ensure(policies.sign_covenant_refusal(actor, covenant, unit, members=members(covenant), signed=signed))
-    CovenantSignature.objects.create(covenant=covenant, unit=unit, signed_by=actor, signer_title=nfc(signer_title) or "Giám đốc")
+    position = signing_position(actor, unit)
+    title = position_title(position) if position else nfc(signer_title)[:160]
+    if not title:
+        raise ValidationError("Tài khoản chưa có chức vụ ký của đơn vị: cần ghi chức vụ người ký.", code="no_title")
+    CovenantSignature.objects.create(covenant=covenant, unit=unit, signed_by=actor, signer_title=title)
     audit_record(actor=actor, action="covenant_sign", obj=covenant, unit=unit, summary=f"{unit} ký giao ước")
     if covenant.signatures.count() == len(members(covenant)):
         _produce_document(covenant)
@@ -77,7 +85,8 @@ def _produce_document(covenant: Covenant) -> None:
                 "rows": [[str(c.order), c.text, f"{c.max_points:g}".replace(".", ",")] for c in covenant.criteria.all()],
             }
         ],
-        recipients=["Hội đồng Thi đua - Khen thưởng Bộ Công Thương", "Các đơn vị thành viên"],
+        # the council of the level that organises the cluster: the Ministry's, or a Sở's for a block of its phòng
+        recipients=[f"Hội đồng Thi đua - Khen thưởng {covenant.cluster.organiser.name}", "Các đơn vị thành viên"],
         signers=[
             {"unit": unit, "title": signatures[unit.pk].signer_title, "name": signatures[unit.pk].signed_by.get_full_name()}
             for unit in units
@@ -87,6 +96,11 @@ def _produce_document(covenant: Covenant) -> None:
     document_record_signatures(document=document, signed_by={u.pk: signatures[u.pk].signed_by for u in units})
     covenant.document, covenant.status = document, CovenantStatus.SIGNED
     covenant.save(update_fields=["document", "status"])
+
+
+def position_title(position) -> str:
+    """"KT. Giám đốc – Phó Giám đốc" as the signature list shows it; the document prints it in its own layout."""
+    return f"{position.authority} {position.authority_body} – {position.title}" if position.authority else position.title
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ REPORT_NOTICE_DAYS = 3
 
 def reminders_send(*, today: datetime.date) -> int:
     sent = 0
-    open_campaigns = Campaign.objects.filter(
+    open_campaigns = Campaign.objects.filter(is_historical=False).filter(
         status__in=(CampaignStatus.LAUNCHED, CampaignStatus.REGISTRATION, CampaignStatus.IN_PROGRESS),  # registration is open in all three
         registration_deadline__gte=today,
         registration_deadline__lte=today + datetime.timedelta(days=REGISTRATION_NOTICE_DAYS),

@@ -94,7 +94,9 @@ def campaign_detail(request, pk):
             "campaign": campaign,
             "is_manager": is_manager,
             "can_launch": allowed(policies.launch_campaign_refusal(user, campaign)),
-            "can_review": allowed(policies.review_refusal(user, campaign, final=True)),
+            "can_review": allowed(policies.review_refusal(user, campaign, final=True)) and not campaign.is_historical,
+            "can_record_past": allowed(policies.record_past_refusal(user, campaign)),
+            "signer_form": SignerForm(issuer=campaign.lead_issuer),
             "next_statuses": policies.next_statuses(user, campaign),
             "grace_days": REPORT_GRACE_DAYS,
             **selectors.campaign_detail_lists(user, campaign, is_manager=is_manager),
@@ -106,7 +108,7 @@ def campaign_detail(request, pk):
 @require_POST
 def campaign_launch(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    form = SignerForm(request.POST)
+    form = SignerForm(request.POST, issuer=campaign.lead_issuer)
     if not form.is_valid():
         form_error_messages(request, form)
         return redirect(campaign)
@@ -138,7 +140,7 @@ def campaign_transition(request, pk):
 @require_POST
 def campaign_review(request, pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, issuer=campaign.lead_issuer)
     if not form.is_valid():
         form_error_messages(request, form)
         return redirect(campaign)
@@ -148,8 +150,7 @@ def campaign_review(request, pk):
             campaign=campaign,
             actor=request.user,
             final=form.final,
-            signer_title=form.cleaned_data["signer_title"],
-            signer_name=form.cleaned_data["signer_name"],
+            signer=form.cleaned_data["signer"],
         ),
         "Đã lập báo cáo tổng kết." if form.final else "Đã lập báo cáo sơ kết.",
     )

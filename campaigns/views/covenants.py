@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 from common.pagination import paginate
 from common.policies import allowed
 from common.web import form_error_messages, run_service
-from units.models import ClusterMembership, ClusterRole, Role
-from units.scoping import has_any_role, role_units
+from units.scoping import has_any_role
 
 from .. import policies, selectors, services
 from ..forms import CovenantForm, CovenantScoreForm, CovenantSignForm, LeaderVoteForm
@@ -21,9 +20,7 @@ from ..models import Covenant, CovenantScore
 @login_required
 def covenant_list(request):
     year = timezone.localdate().year
-    lead_clusters = ClusterMembership.objects.filter(
-        role=ClusterRole.LEAD, unit__in=role_units(request.user, Role.CLUSTER_LEAD)
-    ).select_related("cluster", "unit")
+    lead_clusters = selectors.lead_memberships_for(request.user).order_by("-year", "cluster__name")
     drafted = set(Covenant.objects.filter(cluster__in=[m.cluster_id for m in lead_clusters]).values_list("cluster_id", "year"))
     for membership in lead_clusters:
         membership.covenant_exists = (membership.cluster_id, membership.year) in drafted
@@ -36,9 +33,7 @@ def covenant_list(request):
 
 @login_required
 def covenant_create(request, cluster_pk, year):
-    membership = get_object_or_404(
-        ClusterMembership, cluster_id=cluster_pk, year=year, role=ClusterRole.LEAD, unit__in=role_units(request.user, Role.CLUSTER_LEAD)
-    )
+    membership = get_object_or_404(selectors.lead_memberships_for(request.user), cluster_id=cluster_pk, year=year)
     existing = Covenant.objects.filter(cluster_id=cluster_pk, year=year).first()
     if existing is not None:
         messages.info(request, "Cụm đã có giao ước thi đua của năm này.")

@@ -11,6 +11,7 @@ from .documents import (
     OfficialDocumentQuerySet,
     SigningPosition,
 )
+from .incoming import INCOMING_TYPES, IncomingDocument, IncomingDocumentQuerySet
 from .jobs import PdfJob, PdfJobKind, PdfJobState, pdf_upload_to
 from .registers import (
     TYPE_ABBREVIATIONS,
@@ -23,6 +24,9 @@ from .registers import (
 )
 
 __all__ = [
+    "INCOMING_TYPES",
+    "IncomingDocument",
+    "IncomingDocumentQuerySet",
     "AdvisoryBody",
     "Authority",
     "BlankForm",

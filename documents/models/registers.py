@@ -49,6 +49,7 @@ class Series(models.TextChoices):
     COUNCIL = "council", "Hội đồng Thi đua - Khen thưởng"
     SECRET = "secret", "Văn bản mật"
     GOLDEN_BOOK = "golden_book", "Sổ vàng"
+    INCOMING = "incoming", "Sổ đăng ký văn bản đến"
 
 
 class IssuerSettings(models.Model):

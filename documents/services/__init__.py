@@ -4,7 +4,8 @@
 - ``lifecycle``: submit, return, sign, issue (number), revoke, replace;
 - ``pdfjobs``: queue, retry and dispatch PDF jobs;
 - ``seeding``: record historical documents with their real number;
-- ``blanks``: per-printer calibration of pre-printed blanks.
+- ``blanks``: per-printer calibration of pre-printed blanks;
+- ``incoming``: the register of incoming documents (văn bản đến).
 
 Every public name is re-exported here, so callers keep ``from documents.services import …``.
 """
@@ -12,6 +13,7 @@ Every public name is re-exported here, so callers keep ``from documents.services
 from ..models import DocumentType
 from .blanks import blank_profile_save
 from .drafting import document_create, document_update_draft
+from .incoming import incoming_register
 from .lifecycle import (
     document_issue,
     document_record_signatures,
@@ -38,6 +40,7 @@ __all__ = [
     "document_revoke",
     "document_replace",
     "document_seed_issued",
+    "incoming_register",
     "mark_replaced_on_issue",
     "pdf_job_request",
     "pdf_job_retry",

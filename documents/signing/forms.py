@@ -52,8 +52,21 @@ class Pkcs12Form(forms.Form):
 class Pkcs11Form(forms.Form):
     token_label = forms.CharField(label="Nhãn thiết bị (token)", max_length=120)
     key_label = forms.CharField(label="Nhãn khóa và chứng thư trên thiết bị", max_length=120)
-    image = forms.FileField(label="Ảnh chữ ký / con dấu (PNG nền trong suốt)", required=False)
+    image = forms.FileField(
+        label="Ảnh con dấu (PNG nền trong suốt)", required=False,
+        help_text="Ảnh con dấu màu đỏ, đúng kích thước thật (Phụ lục I, Nghị định 30/2020/NĐ-CP).",
+    )
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
         return upload.read() if upload else b""
+
+
+class CredentialActionForm(forms.Form):
+    """Which of the two registration forms of the organisation certificate screen was sent."""
+
+    kind = forms.ChoiceField(choices=[("pkcs12", "PKCS#12"), ("pkcs11", "PKCS#11")])
+
+
+class CredentialSearchForm(forms.Form):
+    q = forms.CharField(label="Tên cơ quan, đơn vị", max_length=120, required=False)

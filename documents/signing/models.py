@@ -162,3 +162,48 @@ class AppliedSignature(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.signer_name}"
+
+
+class CertificateVerification(models.Model):
+    """The public face of one certificate or flag (Bằng khen, Giấy khen, Cờ thi đua) given by an issued
+    decision: its own short code, what it says, and its file signed by the deciding organisation.
+
+    The certificate belongs to its decision: the verification page shows the certificate and the
+    decision it was given by. ``subject_id`` is the awarding app's record (the ``PdfJob`` subject),
+    internal and never shown.
+    """
+
+    document = models.ForeignKey(
+        OfficialDocument, verbose_name="quyết định", on_delete=models.CASCADE, related_name="certificate_verifications"
+    )
+    subject_id = models.PositiveBigIntegerField("khen thưởng")
+    code = models.CharField("mã tra cứu", max_length=16, unique=True, default=new_code)
+    title = models.CharField("hình thức", max_length=300)
+    recipient = models.CharField("tập thể, cá nhân được tặng", max_length=300)
+    recipient_detail = models.CharField("đơn vị, chức vụ", max_length=300, blank=True)
+    golden_book_number = models.CharField("số sổ vàng", max_length=40, blank=True)
+    issued_file = models.FileField("bản đã ký", blank=True, max_length=255)
+    issued_sha256 = models.CharField("SHA-256 bản đã ký", max_length=64, blank=True, db_index=True)
+    issued_size = models.PositiveIntegerField("kích thước", null=True, blank=True)
+    level = models.CharField("mức chữ ký", max_length=20, blank=True)
+    signed_by_unit = models.ForeignKey(
+        Unit, verbose_name="cơ quan ký", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField("thời điểm ký", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mã tra cứu bằng khen, giấy khen, cờ"
+        verbose_name_plural = "mã tra cứu bằng khen, giấy khen, cờ"
+        constraints = [models.UniqueConstraint(fields=["document", "subject_id"], name="uniq_certificate_verification")]
+
+    def __str__(self):
+        return format_code(self.code)
+
+    def get_absolute_url(self):
+        return reverse("documents:verify", args=[format_code(self.code)])
+
+    @property
+    def display_code(self) -> str:
+        return format_code(self.code)

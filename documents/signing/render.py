@@ -102,6 +102,13 @@ def render_for_signing(
     return Rendered(pdf=rendered.write_pdf(), layout=layout)
 
 
+def render_page(html: str) -> tuple[bytes, dict[str, Box]]:
+    """Any page (a certificate, a flag) and the boxes of the elements it marks with an id."""
+    base_url = (settings.BASE_DIR / "static").resolve().as_uri() + "/"
+    rendered = HTML(string=html, base_url=base_url, url_fetcher=SafeUrlFetcher()).render()
+    return rendered.write_pdf(), _anchors(rendered)
+
+
 def _anchors(rendered) -> dict[str, Box]:
     boxes = {}
     for index, page in enumerate(rendered.pages):

@@ -13,19 +13,26 @@ import logging
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from documents.models import DocumentStatus, OfficialDocument
-from units.audit import audit_record
-from units.models import Role, Unit, User
-from units.scoping import has_role, is_system_admin
+from units.models import User
 
 from . import appearance, keys, pades, trust
-from .models import AppliedSignature, CredentialKind, SignatureRole, SigningCredential, Verification
+from .credentials import (  # noqa: F401 - re-exported: the credential services keep their old address
+    can_manage_unit_credential,
+    clean_image,
+    credential_deactivate,
+    credential_for_unit,
+    credential_for_user,
+    credential_register_pkcs11,
+    credential_upload_pkcs12,
+)
+from .models import AppliedSignature, SignatureRole, SigningCredential, Verification
 from .render import (
     annex_field,
     layout_from_json,
@@ -36,111 +43,6 @@ from .render import (
 )
 
 logger = logging.getLogger(__name__)
-
-MAX_IMAGE_BYTES = 512 * 1024
-
-
-# --- credentials -----------------------------------------------------------------------------
-
-
-def credential_for_user(user: User | None) -> SigningCredential | None:
-    if user is None:
-        return None
-    return SigningCredential.objects.active().filter(user=user).first()
-
-
-def credential_for_unit(unit: Unit) -> SigningCredential | None:
-    return SigningCredential.objects.active().filter(unit=unit).first()
-
-
-def can_manage_unit_credential(actor: User, unit: Unit) -> bool:
-    """The organisation's certificate is kept by its records clerk (who keeps the seal) or an administrator."""
-    return is_system_admin(actor) or has_role(actor, Role.CLERK, unit)
-
-
-def clean_image(image: bytes | None) -> bytes:
-    """A PNG with a transparent background (Phụ lục I); checked by content, not by name."""
-    if not image:
-        return b""
-    if len(image) > MAX_IMAGE_BYTES:
-        raise ValidationError("Ảnh chữ ký / con dấu không được lớn hơn 512 KB.", code="image_size")
-    if not image.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise ValidationError("Ảnh chữ ký / con dấu phải là tệp PNG nền trong suốt.", code="image_type")
-    from io import BytesIO
-
-    from PIL import Image
-
-    try:
-        with Image.open(BytesIO(image)) as picture:
-            picture.verify()
-    except Exception as error:  # noqa: BLE001 - any decoder error means a broken file
-        raise ValidationError("Tệp ảnh PNG bị hỏng.", code="image_broken") from error
-    return image
-
-
-def _owner(actor: User, *, user: User | None, unit: Unit | None) -> dict:
-    if (user is None) == (unit is None):
-        raise ValidationError("Chứng thư số thuộc về một tài khoản hoặc một cơ quan.", code="owner")
-    if user is not None and user.pk != actor.pk and not is_system_admin(actor):
-        raise PermissionDenied("Chỉ người có chứng thư số tự tải lên chứng thư của mình.")
-    if unit is not None and not can_manage_unit_credential(actor, unit):
-        raise PermissionDenied("Chỉ văn thư của cơ quan hoặc quản trị hệ thống được quản lý chứng thư số của cơ quan.")
-    return {"user": user, "unit": unit}
-
-
-def _store(actor: User, owner: dict, *, kind: str, info: keys.CertificateInfo, secret: bytes = b"",
-           token_label: str = "", key_label: str = "", image: bytes = b"") -> SigningCredential:
-    SigningCredential.objects.filter(is_active=True, **owner).update(is_active=False)
-    credential = SigningCredential.objects.create(
-        kind=kind, secret=secret, token_label=token_label, key_label=key_label, certificate=info.der,
-        chain=info.chain_pem, subject=info.subject, issuer=info.issuer, serial=info.serial,
-        not_before=info.not_before, not_after=info.not_after, image=image, created_by=actor, **owner,
-    )
-    unit = owner["unit"] or owner["user"].unit
-    audit_record(
-        actor=actor, action="signing_credential_add", obj=credential, unit=unit,
-        summary=f"Đăng ký chứng thư số {info.subject} (số hiệu {info.serial}) cho {credential.owner_label}",
-    )
-    return credential
-
-
-@transaction.atomic
-def credential_upload_pkcs12(
-    *, actor: User, data: bytes, password: str, image: bytes | None = None, user: User | None = None, unit: Unit | None = None
-) -> SigningCredential:
-    """Register a PKCS#12 file: checked now (expired, revoked, untrusted are refused), kept encrypted."""
-    owner = _owner(actor, user=user, unit=unit)
-    repacked, info = keys.read_pkcs12(data, password)
-    trust.check_certificate(info.der, chain_pem=info.chain_pem)
-    return _store(actor, owner, kind=CredentialKind.PKCS12, info=info, secret=keys.seal_secret(repacked), image=clean_image(image))
-
-
-@transaction.atomic
-def credential_register_pkcs11(
-    *, actor: User, token_label: str, key_label: str, image: bytes | None = None, user: User | None = None,
-    unit: Unit | None = None,
-) -> SigningCredential:
-    """Register a key held on a PKCS#11 token; only its labels and certificate are stored."""
-    owner = _owner(actor, user=user, unit=unit)
-    info = keys.read_pkcs11_certificate(token_label=token_label.strip(), key_label=key_label.strip())
-    trust.check_certificate(info.der, chain_pem=info.chain_pem)
-    return _store(
-        actor, owner, kind=CredentialKind.PKCS11, info=info, token_label=token_label.strip(), key_label=key_label.strip(),
-        image=clean_image(image),
-    )
-
-
-@transaction.atomic
-def credential_deactivate(*, actor: User, credential: SigningCredential) -> SigningCredential:
-    _owner(actor, user=credential.user, unit=credential.unit)
-    credential.is_active = False
-    credential.save(update_fields=["is_active"])
-    audit_record(
-        actor=actor, action="signing_credential_remove", obj=credential,
-        unit=credential.unit or credential.user.unit, summary=f"Ngừng dùng chứng thư số {credential.subject}",
-    )
-    return credential
-
 
 # --- the person's act ------------------------------------------------------------------------
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from documents.extensions import certificate_status
 from documents.models import DocumentStatus
 
 from . import pades, trust
-from .models import Verification
+from .models import CertificateVerification, Verification
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -22,7 +23,10 @@ class Verdict:
     signatures: list[pades.SignatureReport] = field(default_factory=list)
 
 
-def verify_upload(*, verification: Verification, data: bytes) -> Verdict:
+def verify_upload(*, verification: Verification | CertificateVerification, data: bytes) -> Verdict:
+    """Compare with the issued file of a document or of a certificate, then validate the signatures."""
+    certificate = isinstance(verification, CertificateVerification)
+    what = "bằng khen, giấy khen, cờ thi đua đã cấp" if certificate else "văn bản đã ban hành"
     if not data.startswith(b"%PDF-"):
         return Verdict(False, False, "Tệp tải lên không phải là tệp PDF.")
     identical = hashlib.sha256(data).hexdigest() == verification.issued_sha256
@@ -40,15 +44,18 @@ def verify_upload(*, verification: Verification, data: bytes) -> Verdict:
         )
     notes.append(signatures_note)
     document = verification.document
+    subject = "quyết định khen thưởng này" if certificate else "văn bản này"
     if document.status == DocumentStatus.REVOKED:
-        notes.append("Lưu ý: văn bản này đã bị thu hồi, không còn hiệu lực.")
+        notes.append(f"Lưu ý: {subject} đã bị thu hồi, không còn hiệu lực.")
     elif document.status == DocumentStatus.REPLACED:
-        notes.append("Lưu ý: văn bản này đã được thay thế bằng văn bản khác.")
+        notes.append(f"Lưu ý: {subject} đã được thay thế bằng văn bản khác.")
+    if certificate and (status := certificate_status(verification.subject_id)):
+        notes.append(f"Lưu ý: {status}")
     if identical:
-        return Verdict(True, True, "Đây là bản gốc của văn bản đã ban hành: tệp trùng khớp từng byte với bản lưu trên hệ thống.",
+        return Verdict(True, True, f"Đây là bản gốc của {what}: tệp trùng khớp từng byte với bản lưu trên hệ thống.",
                        notes, report.signatures)
     return Verdict(
         False, False,
-        "Tệp này KHÔNG phải là bản văn bản đã ban hành: nội dung khác với bản lưu trên hệ thống.",
+        f"Tệp này KHÔNG phải là bản {what}: nội dung khác với bản lưu trên hệ thống.",
         notes, report.signatures,
     )

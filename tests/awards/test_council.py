@@ -14,7 +14,7 @@ from awards.models import (
     AwardKind,
     AwardRecord,
     AwardRound,
-    Ballot,
+    BallotBox,
     BallotParticipation,
     NominationStatus,
 )
@@ -69,8 +69,11 @@ def test_full_ballot_with_conflict_and_hidden_tally(client, council_setup, offic
     events = AuditEvent.objects.filter(action="ballot_voted")
     assert events.count() == 3 and all("Đồng ý" not in e.summary and "for" not in e.summary for e in events)
     minutes = svc.session_minutes(session=council_setup["session"], actor=council_setup["secretary"])
-    assert minutes.series == "council" and minutes.annexes[0]["rows"][0][3:8] == ["2", "1", "66,7 % trên 3", "3/3", "Thông qua"]
-    assert f"Thành viên có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
+    row = minutes.annexes[0]["rows"][0]
+    assert minutes.series == "council" and row[3:7] + row[8:] == ["2", "1", "66,7 % trên 3", "3/3", "Thông qua"]
+    assert minutes.dated_on == council_setup["session"].held_on and minutes.advisory_body.short_name == "HĐTĐKT"
+    assert "≥ 50 % số thành viên có mặt (" in row[7]  # the vote rule the result follows, with its basis
+    assert f"Thành viên Hội đồng có mặt: {', '.join(sorted(m.full_name for m in (a, b, c)))}." in str(minutes.body)
     assert a.full_name not in str(minutes.annexes)  # the results never name a member
     assert AuditEvent.objects.filter(action="session_minutes").exists()
 
@@ -113,14 +116,72 @@ def test_attendance_quorum_denominator_and_absentee_votes(council_setup, officer
     assert (result["for"], result["denominator"], str(result["percent"])) == (2, 3, "66.7") and result["passed"] is True
 
 
-def test_ballot_schema_keeps_no_voter_and_no_time():
+def test_ballot_schema_keeps_no_ballot_row_and_no_time():
+    """Counts per box, no row per ballot: the box holds no voter and no time, the participation no choice."""
+    from django.apps import apps
     from django.db import models
 
     user_model = __import__("django.contrib.auth", fromlist=["get_user_model"]).get_user_model()
-    for field in Ballot._meta.get_fields():
-        assert getattr(field, "related_model", None) is not user_model
-        assert not isinstance(field, models.DateTimeField | models.TimeField)
+    assert not [m for m in apps.get_app_config("awards").get_models() if any(f.name == "choice" for f in m._meta.get_fields())]
+    for field in BallotBox._meta.get_fields():
+        assert getattr(field, "related_model", None) is not user_model or field.name == "participations"
+        assert not isinstance(field, models.DateTimeField | models.TimeField | models.DateField)
+    assert {f.name for f in BallotParticipation._meta.get_fields()} == {"id", "box", "member"}
     assert BallotParticipation._meta.constraints[0].fields == ("box", "member")
+
+
+def _open_box(council_setup, officer_vl, province_pair, code="bk-bo"):
+    nomination = nominate(officer_vl, council_setup["round"], province_pair["vinh-long"], code=code)
+    svc.nomination_submit(nomination=nomination, actor=officer_vl)
+    box = svc.agenda_add(session=council_setup["session"], actor=council_setup["secretary"], nomination=nomination)
+    return svc.ballot_open(box=box, actor=council_setup["secretary"])
+
+
+def test_sealed_count_looks_alike_after_every_vote_and_opens_only_on_its_box(council_setup, officer_vl, province_pair):
+    from awards.models.council import unseal_count
+
+    box = _open_box(council_setup, officer_vl, province_pair)
+    other = _open_box(council_setup, officer_vl, province_pair, code="tldxs")
+    seals = [bytes(box.sealed_count)]
+    for member, choice in zip(council_setup["members"], ("for", "against", "for"), strict=True):
+        svc.ballot_vote(box=box, member=member, choice=choice)
+        box.refresh_from_db()
+        seals.append(bytes(box.sealed_count))
+    assert len(set(seals)) == len(seals) and len({len(seal) for seal in seals}) == 1  # fresh nonce, fixed width
+    assert unseal_count(box.pk, box.sealed_count) == {"for": 2, "against": 1}
+    with pytest.raises(ValidationError, match="niêm phong") as error:
+        unseal_count(other.pk, box.sealed_count)  # a count copied onto another box does not open
+    assert error.value.code == "seal"
+
+
+def test_close_refuses_a_count_that_does_not_match_the_participations(council_setup, officer_vl, province_pair):
+    box = _open_box(council_setup, officer_vl, province_pair)
+    a, b, _ = council_setup["members"]
+    svc.ballot_vote(box=box, member=a, choice="for")
+    earlier = box.__class__.objects.get(pk=box.pk).sealed_count
+    svc.ballot_vote(box=box, member=b, choice="against")
+    box.__class__.objects.filter(pk=box.pk).update(sealed_count=earlier)  # someone rolls the count back a vote
+    with pytest.raises(ValidationError, match="không khớp") as error:
+        svc.ballot_close(box=box, actor=council_setup["secretary"])
+    assert error.value.code == "seal_mismatch"
+    box.refresh_from_db()
+    assert box.is_open and not box.closed and box.votes_for is None
+
+
+def test_count_survives_a_key_rotation_with_fallbacks_and_only_then(council_setup, officer_vl, province_pair, settings):
+    box = _open_box(council_setup, officer_vl, province_pair)
+    a, b, c = council_setup["members"]
+    svc.ballot_vote(box=box, member=a, choice="for")
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "khoa-moi-" + "x" * 50, [old_key]
+    svc.ballot_vote(box=box, member=b, choice="for")  # opened with the old key, sealed again with the new one
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "khoa-khac-" + "y" * 50, []
+    with pytest.raises(ValidationError, match="khóa bí mật"):
+        svc.ballot_vote(box=box, member=c, choice="against")
+    settings.SECRET_KEY = "khoa-moi-" + "x" * 50
+    svc.ballot_vote(box=box, member=c, choice="against")
+    box = svc.ballot_close(box=box, actor=council_setup["secretary"])
+    assert (box.votes_for, box.votes_against, box.sealed_count) == (2, 1, None)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -147,7 +208,9 @@ def test_concurrent_double_vote_gives_one_ballot(council_setup, officer_vl, prov
         thread.start()
     for thread in threads:
         thread.join()
-    assert Ballot.objects.filter(box=box).count() == 1 and len(errors) == 1
+    assert BallotParticipation.objects.filter(box=box).count() == 1 and len(errors) == 1
+    box = svc.ballot_close(box=box, actor=council_setup["secretary"])
+    assert (box.votes_for, box.votes_against) == (1, 0)
 
 
 def test_quota_over_needs_council_reason(council_setup, officer_vl, province_pair):
@@ -236,3 +299,38 @@ def test_council_sees_a_nomination_only_once_submitted(client, council_setup, of
     assert client.get(url).status_code == 404
     svc.nomination_submit(nomination=nomination, actor=officer_vl)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0012_turns_ballots_into_counts_and_back(council_setup, officer_vl, province_pair):
+    """Back to 0011 each count becomes ballot rows; forward again they become counts, and the table goes."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    from awards.models.council import unseal_count
+
+    a, b, c = council_setup["members"]
+    closed = _open_box(council_setup, officer_vl, province_pair)
+    still_open = _open_box(council_setup, officer_vl, province_pair, code="tldxs")
+    for member, choice in ((a, "for"), (b, "against"), (c, "for")):
+        svc.ballot_vote(box=closed, member=member, choice=choice)
+    svc.ballot_close(box=closed, actor=council_setup["secretary"])
+    svc.ballot_vote(box=still_open, member=a, choice="against")
+    svc.ballot_vote(box=still_open, member=b, choice="against")
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    before = [("awards", "0011_award_record_verification")]
+    try:
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps.get_model("awards", "Ballot")
+        rows = sorted(old.objects.values_list("box_id", "choice"))
+        assert rows == sorted([(closed.pk, "for"), (closed.pk, "for"), (closed.pk, "against"), (still_open.pk, "against"), (still_open.pk, "against")])
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(leaves)
+    assert "awards_ballot" not in connection.introspection.table_names()
+    reopened = BallotBox.objects.get(pk=still_open.pk)
+    assert unseal_count(reopened.pk, reopened.sealed_count) == {"for": 0, "against": 2}
+    svc.ballot_vote(box=reopened, member=c, choice="for")
+    result = svc.ballot_close(box=reopened, actor=council_setup["secretary"])
+    assert (result.votes_for, result.votes_against) == (1, 2)
+    assert BallotBox.objects.get(pk=closed.pk).votes_for == 2

@@ -36,7 +36,7 @@ def passed_nomination(setup, officer, unit):
 
 def test_decision_records_history_with_golden_book_numbers(client, council_setup, officer_vl, province_pair, ministry, django_capture_on_commit_callbacks):
     nomination = passed_nomination(council_setup, officer_vl, province_pair["vinh-long"])
-    document = decisions.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"], signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
+    document = decisions.decision_draft(award_round=council_setup["round"], actor=council_setup["secretary"])
     assert document.annexes[0]["rows"][0][1] == "Sở Công Thương tỉnh Vĩnh Long"
     signer, clerk = make_user("bt-sign", ministry, Role.SIGNER), make_user("bt-clerk", ministry, Role.CLERK)
     SigningPositionFactory(user=signer, unit=ministry, title="Bộ trưởng")

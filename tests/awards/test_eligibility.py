@@ -40,7 +40,7 @@ def test_rule1_cstd_bo_needs_three_consecutive_cstdcs(person):
     initiative(person, 2024, "ministry")
     finding = evaluate(code="cstd-bo", year=2025, person=person)
     assert finding.result == FAIL
-    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in finding.reason and "Điều 22" in finding.reason
+    assert "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in finding.reason and "Điều 22" in finding.reason
 
 
 def test_rule1_cstd_bo_passes_with_2023_to_2025(person):
@@ -186,12 +186,25 @@ def test_ruleset_follows_the_achievement_year():
     assert "152/2025" in ruleset_for(2026).name
 
 
-def test_rule8_five_years_are_counted_after_the_bang_khen(person):
+def test_rule8_under_the_2022_law_the_five_years_need_not_follow_the_bang_khen(person):
+    """Art 73 k1 b (2022): "đã được tặng bằng khen … và có liên tục từ 05 năm trở lên đến thời điểm đề nghị"."""
     give(person, "bk-bo", 2022)
     rate(person, "htt", 2021, 2022, 2023, 2024, 2025)
     give(person, "cstdcs", 2022, 2024, 2025)
     finding = evaluate(code="bk-ttg", year=2025, person=person)
-    assert finding.result == FAIL and "năm 2022" in finding.reason and "Điều 73" in finding.reason
+    assert finding.result == PASS and "điểm b khoản 1 Điều 73 Luật Thi đua, khen thưởng 2022" in finding.reason
+    assert "có liên tục 05 năm (2021–2025) đến thời điểm đề nghị được công nhận hoàn thành tốt nhiệm vụ trở lên" in finding.reason
+
+
+def test_rule8_under_the_2003_law_the_five_years_follow_the_bang_khen(person):
+    """ND 91/2017 Art 38 k1 c: "05 năm tiếp theo liên tục hoàn thành xuất sắc nhiệm vụ … 05 sáng kiến"."""
+    give(person, "bk-bo", 2020)
+    rate(person, "htxs", 2019, 2020, 2021, 2022, 2023)
+    for year in range(2019, 2024):
+        initiative(person, year, "unit")
+    finding = evaluate(code="bk-ttg", year=2023, person=person)
+    assert finding.result == FAIL and "năm 2020" in finding.reason and "05 năm tiếp theo" in finding.reason
+    assert "Điều 38 Nghị định 91/2017/NĐ-CP" in finding.reason
 
 
 @pytest.mark.parametrize(("rounding", "cap"), [("floor", 2), ("ceil", 3), ("half_up", 3)])

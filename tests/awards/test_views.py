@@ -81,7 +81,7 @@ def test_eligibility_check_page(client, officer_vl, province_pair):
     person = PersonFactory(unit=province_pair["vinh-long"])
     client.force_login(officer_vl)
     body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person": person.pk}).content.decode()
-    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở" in body
+    assert "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in body
 
 
 def test_session_page_records_attendance_and_shows_quotas(client, ministry, province_pair, officer_vl, media_root):
@@ -149,10 +149,10 @@ def test_rounds_sessions_and_withdrawal_in_the_browser_flow(client, ministry, pr
 def test_admin_edits_rules_but_never_sees_ballots():
     from django.contrib import admin
 
-    from awards.models import AwardKind, AwardRule, Ballot, BallotBox, BallotParticipation, BaseSalary, RuleSet
+    from awards.models import AwardKind, AwardRule, BallotBox, BallotParticipation, BaseSalary, RuleSet
 
     assert all(admin.site.is_registered(m) for m in (AwardKind, RuleSet, AwardRule, BaseSalary))
-    assert not any(admin.site.is_registered(m) for m in (Ballot, BallotBox, BallotParticipation))
+    assert not any(admin.site.is_registered(m) for m in (BallotBox, BallotParticipation))
 
 
 def test_history_entries_feed_eligibility(client, province_pair, officer_vl, officer_na):

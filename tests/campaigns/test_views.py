@@ -29,7 +29,7 @@ def test_launch_creates_the_plan_and_notifies(client, ministry, ministry_manager
     )
     client.force_login(ministry_manager)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer_title": "Bộ trưởng", "signer_name": "Nguyễn Hồng Diên"})
+        response = client.post(reverse("campaigns:campaign-launch", args=[campaign.pk]), {"signer": ""})
     campaign.refresh_from_db()
     assert campaign.status == CampaignStatus.LAUNCHED
     assert campaign.directive.status == DocumentStatus.SUBMITTED

@@ -288,3 +288,51 @@ def test_verify_page_hides_drafts_and_is_rate_limited(client, local_pki, make_pl
     statuses = [client.get(f"/van-ban/tra-cuu/{verification.display_code}/").status_code for _ in range(3)]
     assert statuses[-1] == 429
     cache.clear()
+
+
+def test_issued_pdf_is_kept_when_the_heartbeat_cannot_see_the_job(signing_vl, signed_plan, clerk_vl, settings):
+    """On PostgreSQL the lease's heartbeat (its own connection) cannot see a job created in the test's
+    open transaction; a render longer than a beat used to be thrown away as "lost" (a job of more than
+    10 s under load). A beat every third of a second makes that certain here."""
+    settings.PDF_JOB_LEASE_SECONDS = 1
+    document_issue(document=signed_plan, actor=clerk_vl)
+    job = latest_job(signed_plan, PdfJobKind.DOCUMENT)
+    assert job.state == "done" and job.file
+    assert pades.validate(issued_file(signed_plan), trust_roots=trust.trust_roots()).ok
+
+
+def word_boxes(pdf: bytes) -> list[tuple[int, str, float]]:
+    """(page, word, height in points) of every word, from pdftotext's bounding boxes."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    words, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        found = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', line)
+        if found:
+            words.append((page, found.group(3), float(found.group(2)) - float(found.group(1))))
+    return words
+
+
+def test_annex_and_organisation_signature_texts_print_at_10_pt(signing_vl, so_vl, manager_vl, signer_vl, clerk_vl):
+    """Phụ lục I: the organisation's name and the signing time in 10 pt; on an annex, the number and
+    symbol and the time. pyHanko's default 5 pt margins used to shrink the annex's to 6.5 pt."""
+    document = document_create(
+        actor=manager_vl, doc_type=DocumentType.DECISION, issuers=[so_vl], subject="Về việc thử chữ ký số",
+        body=[{"heading": "Điều 1.", "text": "Nội dung thử."}],
+        annexes=[{"title": "DANH SÁCH", "headers": ["STT", "Tên"], "rows": [["1", "Đơn vị A"]]}],
+        recipients=["Như trên"], signers=[{"unit": so_vl, "title": "Giám đốc", "name": "Nguyễn Văn Hải"}],
+    )
+    document_submit(document=document, actor=manager_vl)
+    document_sign(document=document, actor=signer_vl)
+    document = document_issue(document=document, actor=clerk_vl)
+    words = word_boxes(issued_file(document))
+    times = [(page, height) for page, word, height in words if word.endswith("+07:00")]
+    assert {page for page, _ in times} == {1, 2}, times  # the organisation's on page 1, the annex's on page 2
+    # A 10 pt line of Times New Roman (Liberation Serif) is 11.2 pt high from its ascent to its descent.
+    assert all(10.5 < height < 12 for _, height in times), times
+    symbol = next(h for page, word, h in words if page == 2 and word == document.symbol)
+    assert 10.5 < symbol < 12

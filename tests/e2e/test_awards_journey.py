@@ -5,6 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from awards.models import Nomination
+from documents.signing import pades, trust
+from documents.signing.models import CertificateVerification, Verification
 
 
 def logout(page):
@@ -69,8 +71,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     assert nomination.status == "passed"
 
     page.goto(f"{live_server.url}/khen-thuong/dot/{nomination.round_id}/")
-    page.get_by_label("Chức vụ người ký quyết định").fill("Bộ trưởng")
-    page.get_by_label("Họ và tên người ký quyết định").fill("Nguyễn Hồng Diên")
+    expect(page.get_by_label("Danh hiệu, hình thức của quyết định")).to_contain_text("Tặng")
     page.get_by_role("button", name="Lập dự thảo quyết định cho hồ sơ đã thông qua").click()
     page.get_by_role("button", name="Trình ký").click()
     decision_url = page.url
@@ -98,7 +99,12 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     with page.expect_download() as info:
         page.get_by_test_id("certificate-download").first.click()
     info.value.save_as(tmp_path / "bang-khen.pdf")
-    assert (tmp_path / "bang-khen.pdf").read_bytes().startswith(b"%PDF-")
+    certificate_pdf = (tmp_path / "bang-khen.pdf").read_bytes()
+    assert certificate_pdf.startswith(b"%PDF-")
+    # The certificate carries the Ministry's signature, validated against the demo root (docs/signatures.md).
+    report = pades.validate(certificate_pdf, trust_roots=trust.trust_roots())
+    assert report.ok, [s.summary for s in report.signatures]
+    assert [s.field_name for s in report.signatures] == ["co-quan-1"] and "Bộ Công Thương" in report.signatures[0].subject
     shot(page, "36-certificates")
     page.goto(f"{live_server.url}/khen-thuong/danh-muc/")
     expect(page.get_by_role("cell", name="Chiến sĩ thi đua cơ sở", exact=True)).to_be_visible()
@@ -109,3 +115,29 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     page.goto(f"{live_server.url}/vinh-danh/?year=2026")
     expect(page.get_by_role("cell", name="Sở Công Thương tỉnh Vĩnh Long")).to_be_visible()
     shot(page, "37-honour-board")
+
+    # The honour board leads to the decision's public page; its issued PDF validates (minister, annex, Ministry).
+    nomination.refresh_from_db()
+    decision = nomination.decision
+    page.get_by_role("row").filter(has_text=decision.symbol).get_by_test_id("honour-verify").first.click()
+    expect(page.get_by_test_id("verify-symbol")).to_have_text(decision.symbol)
+    with Verification.objects.get(document=decision).issued_file.open("rb") as handle:
+        report = pades.validate(handle.read(), trust_roots=trust.trust_roots())
+    assert report.ok and [s.field_name for s in report.signatures] == ["nguoi-ky-1", "phu-luc-1", "co-quan-1"]
+    # The certificate's own code (printed beside its QR code) leads to its page, which shows its decision.
+    certificate = CertificateVerification.objects.get(document=decision)
+    assert certificate.display_code in pdf_text(certificate_pdf)
+    page.goto(f"{live_server.url}/van-ban/tra-cuu/?code={certificate.display_code}")
+    expect(page.get_by_test_id("verify-recipient")).to_contain_text("Sở Công Thương tỉnh Vĩnh Long")
+    expect(page.get_by_test_id("verify-decision")).to_contain_text(decision.symbol)
+    expect(page.get_by_test_id("verify-status")).to_have_text("Khen thưởng đang có hiệu lực")
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "bang-khen.pdf"))
+    page.get_by_role("button", name="Kiểm tra", exact=True).click()
+    expect(page.get_by_test_id("verify-verdict")).to_contain_text("Đây là bản gốc của bằng khen")
+    shot(page, "39-verify-certificate")
+
+
+def pdf_text(data: bytes) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()

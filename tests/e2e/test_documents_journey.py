@@ -57,6 +57,12 @@ def test_clerk_issues_signed_plan_and_downloads_pdf(page, live_server, seeded, l
     expect(page.get_by_test_id("register-signed").first).to_be_visible()
     shot(page, "12-register")
 
+    # The clerk keeps the organisation's certificate (with the seal): its screen from the navigation.
+    page.locator("#mainnav").get_by_role("link", name="Chứng thư số cơ quan").click()
+    page.get_by_role("row").filter(has_text="Sở Công Thương tỉnh Vĩnh Long").get_by_role("link", name="Quản lý").click()
+    expect(page.get_by_test_id("unit-credential")).to_contain_text("Sở Công Thương tỉnh Vĩnh Long")
+    shot(page, "15-credential-unit")
+
     # The QR code's page, as anyone opens it: no login.
     code = Verification.objects.get(document=plan).display_code
     page.context.clear_cookies()

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from awards import services as svc
-from awards.models import Ballot
+from awards.models import BallotParticipation
 from tests.awards.conftest import council_setup, nominate  # noqa: F401 - the council fixture
 from tests.conftest import make_user
 from units.models import Role, RoleScope
@@ -47,4 +47,6 @@ def test_concurrent_votes_on_sqlite_all_count(catalogue, council_setup, officer_
     for thread in threads:
         thread.join()
     assert errors == []
-    assert Ballot.objects.filter(box=box).count() == VOTERS
+    assert BallotParticipation.objects.filter(box=box).count() == VOTERS
+    box = svc.ballot_close(box=box, actor=council_setup["secretary"])
+    assert (box.votes_for, box.votes_against) == (VOTERS, 0)

@@ -38,7 +38,8 @@ def walk(patterns, prefix=""):
 def concrete(route: str) -> str:
     import re
 
-    route = re.sub(r"<int:[^>]+>", "1", route)
+    route = re.sub(r"<(?:int|id):[^>]+>", "1", route)
+    route = re.sub(r"<year:[^>]+>", "2026", route)
     route = re.sub(r"<uuid:[^>]+>", "00000000-0000-0000-0000-000000000001", route)
     route = re.sub(r"<(?:str|slug|path):[^>]+>|<[^>]+>", "x", route)
     route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\", "")

@@ -67,7 +67,7 @@ def test_launch_notice_says_the_directive_awaits_signature_then_the_issue_is_ann
     campaign = campaign_create(actor=ministry_manager, name="Phong trào thi đua năm 2027", issuers=[ministry],
                                start_date=datetime.date(2027, 1, 1), end_date=datetime.date(2027, 12, 31), contents=["Nội dung"],
                                participants=list(province_pair.values()))
-    campaign = campaign_launch(campaign=campaign, actor=ministry_manager, signer_title="Bộ trưởng", signer_name="Nguyễn Hồng Diên")
+    campaign = campaign_launch(campaign=campaign, actor=ministry_manager)
     notice = Notification.objects.get(user=officer_vl, key=f"campaign-launch-{campaign.pk}")
     assert "đang chờ lãnh đạo ký ban hành" in notice.text
     document_sign(document=campaign.directive, actor=signer)

@@ -34,7 +34,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0002_notification'),
+        ('units', '0003_external_bodies'),
     ]
 
     operations = [

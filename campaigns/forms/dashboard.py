@@ -1,0 +1,40 @@
+"""Forms of campaigns: every value a page sends is parsed and validated here, never read raw in a view.
+
+Numbers are read by ``common.parsing`` (38.300; 8,2), dates as dd/mm/yyyy. Field names of the target and
+report tables (``t-<indicator>-value``, ``v-<target>``…) are kept stable for the templates and Excel.
+"""
+
+from __future__ import annotations
+
+from django import forms
+
+from units.models import Cluster, Unit, UnitKind
+
+SORT_CHOICES = [
+    ("-percent", "% hoàn thành giảm dần"),
+    ("percent", "% hoàn thành tăng dần"),
+    ("unit", "Tên đơn vị"),
+    ("-achieved", "Nhiều chỉ tiêu đạt, vượt"),
+    ("-behind", "Nhiều chỉ tiêu chưa đạt"),
+]
+
+
+class DashboardFilterForm(forms.Form):
+    """Filters and sort of the dashboard; a malformed value is ignored, never an error page."""
+
+    province = forms.ModelChoiceField(queryset=Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name"), required=False)
+    cluster = forms.ModelChoiceField(queryset=Cluster.objects.none(), required=False)
+    kind = forms.ChoiceField(choices=[("", "Mọi loại đơn vị"), *UnitKind.choices], required=False)
+    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
+    export = forms.ChoiceField(choices=[("", ""), ("xlsx", "Excel")], required=False)
+
+    def __init__(self, *args, clusters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].queryset = clusters
+
+    def value(self, name, default=None):
+        """The cleaned value of a valid field, else ``default``."""
+        self.is_valid()
+        if name in self.errors:
+            return default
+        return self.cleaned_data.get(name) or default
