@@ -40,9 +40,12 @@ def _values(data, name: str) -> list[str]:
 class PickerWidget(forms.Widget):
     template_name = "units/partials/_picker.html"
 
-    def __init__(self, *, kind: str, multiple: bool = False, active_only: bool = False, own_only: bool = False, attrs=None):
+    def __init__(
+        self, *, kind: str, multiple: bool = False, active_only: bool = False, own_only: bool = False, unit_kinds=(), attrs=None
+    ):
         super().__init__(attrs)
         self.kind, self.multiple, self.active_only, self.own_only = kind, multiple, active_only, own_only
+        self.unit_kinds = tuple(unit_kinds)
         self.queryset = None
         self.matches: list = []  # set by the field when a typed name matched several
 
@@ -87,7 +90,7 @@ class PickerWidget(forms.Widget):
             typed = self.label_for(chosen[0])
         url = reverse("units:picker-search") + f"?type={self.kind}" + ("&active=1" if self.active_only else "") + (
             "&own=1" if self.own_only else ""
-        )
+        ) + (f"&kinds={','.join(self.unit_kinds)}" if self.unit_kinds else "")
         context["widget"].update({
             "kind": self.kind,
             "multiple": self.multiple,
@@ -135,9 +138,11 @@ class _PickerMixin:
 class UnitPickerField(_PickerMixin, forms.ModelChoiceField):
     """One unit, chosen by name."""
 
-    def __init__(self, queryset=None, *, kind: str = "unit", active_only: bool = False, own_only: bool = False, **kwargs):
+    def __init__(
+        self, queryset=None, *, kind: str = "unit", active_only: bool = False, own_only: bool = False, unit_kinds=(), **kwargs
+    ):
         self.kind = kind
-        kwargs.setdefault("widget", PickerWidget(kind=kind, active_only=active_only, own_only=own_only))
+        kwargs.setdefault("widget", PickerWidget(kind=kind, active_only=active_only, own_only=own_only, unit_kinds=unit_kinds))
         super().__init__(queryset if queryset is not None else Unit.objects.none(), **kwargs)
 
     def clean(self, value):
