@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -34,10 +34,14 @@ def units_matching(units: QuerySet[Unit], text: str) -> QuerySet[Unit]:
 
 
 def persons_matching(persons: QuerySet[Person], text: str) -> QuerySet[Person]:
-    """``persons`` whose name, or whose unit, holds each word of ``text`` ("Lan Vĩnh Long")."""
+    """``persons`` whose name, or whose unit, holds each word of ``text`` ("Lan Vĩnh Long"); those whose
+    own name holds every word come first."""
+    by_name = Q()
     for word in search_words(text):
         persons = persons.filter(Q(search_key__contains=word) | Q(unit__search_key__contains=word))
-    return persons.select_related("unit").order_by("search_key", "pk")
+        by_name &= Q(search_key__contains=word)
+    ranked = persons.annotate(rank=Case(When(by_name, then=Value(0)), default=Value(1), output_field=IntegerField()))
+    return ranked.select_related("unit").order_by("rank", "search_key", "pk")
 
 
 def person_label(person: Person) -> str:
