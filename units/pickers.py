@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from common.parsing import parse_id
 from common.text import fold
 
 from .models import Person, Unit
@@ -76,7 +77,7 @@ class PickerWidget(forms.Widget):
             ids = [getattr(v, "pk", v) for v in value]
         else:
             ids = [getattr(value, "pk", value)]
-        ids = [int(i) for i in ids if str(i).isdigit()]
+        ids = [i for i in (parse_id(i) for i in ids) if i is not None]
         if not ids or self.queryset is None:
             return []
         found = {o.pk: o for o in self.queryset.filter(pk__in=ids).select_related(*(["unit"] if self.kind == "person" else []))}
@@ -135,6 +136,13 @@ class _PickerMixin:
         raise ValidationError(f"Có nhiều {noun} khớp với “{text}”: chọn một trong danh sách{more}.", code="ambiguous")
 
 
+def _checked_ids(field, ids: list[str]) -> list[str]:
+    """The ids as sent, each an ASCII positive integer (``common.parsing.parse_id``): "١٢" or "²" is refused."""
+    if any(parse_id(value) is None for value in ids):
+        raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": ids[0]})
+    return ids
+
+
 class UnitPickerField(_PickerMixin, forms.ModelChoiceField):
     """One unit, chosen by name."""
 
@@ -149,9 +157,9 @@ class UnitPickerField(_PickerMixin, forms.ModelChoiceField):
         if not isinstance(value, PickerValue):
             return super().clean(value)
         if value.picked:
-            return super().clean(value.picked[-1])
+            return super().clean(_checked_ids(self, value.picked)[-1])
         if value.ids:
-            chosen = super().clean(value.ids[-1])
+            chosen = super().clean(_checked_ids(self, value.ids)[-1])
             if not value.text or fold(value.text) == fold(self.widget.label_for(chosen)):
                 return chosen
         if value.text:
@@ -176,7 +184,7 @@ class UnitMultiplePickerField(_PickerMixin, forms.ModelMultipleChoiceField):
     def clean(self, value):
         if not isinstance(value, PickerValue):
             return super().clean(value)
-        ids = [*value.ids, *value.picked]
+        ids = _checked_ids(self, [*value.ids, *value.picked])
         if value.text and not value.picked:
             ids.append(str(self.resolve_text(value.text).pk))
         return super().clean(ids)

@@ -195,3 +195,11 @@ def test_account_forms_choose_the_unit_by_name(client, system_admin, sos):
     from units.models import User
 
     assert User.objects.get(username="can-bo-dong-thap").unit == Unit.objects.get(code="sct-2-vp")
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "-3", "9" * 30, "1.5"])
+def test_a_malformed_id_is_refused_not_a_server_error(sos, value):
+    form = post(unit=value, participants=[value], person=value)
+    assert not form.is_valid() and {"unit", "participants", "person"} <= set(form.errors)
+    for name in ("unit", "participants", "person"):
+        assert "<input" in str(form[name])
