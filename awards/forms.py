@@ -59,16 +59,20 @@ class SubjectForm(forms.Form):
         return {"person": self.cleaned_data.get("person"), "unit": self.cleaned_data.get("unit")}
 
 
+# Who may have decided an award recorded in a history: bodies of the sector and outside it.
+DECIDER_KINDS = ("ministry", "government", "province", "provincial_department", "agency", "enterprise", "public_service", "trade_union", "other")
+
+
 class AwardRecordForm(SubjectForm):
     award_kind = forms.ModelChoiceField(queryset=AwardKind.objects.all(), error_messages={"required": "Chọn danh hiệu, hình thức."})
     year = VNYearField(error_messages=YEAR_REQUIRED)
     decision = forms.CharField(required=False, max_length=200)
-    deciding_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    deciding_unit = UnitPickerField(label="Cơ quan, người quyết định", required=False, unit_kinds=DECIDER_KINDS)
     decided_on = VNDateField(required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["deciding_unit"].queryset = Unit.objects.visible_to(user)
+        self.fields["deciding_unit"].queryset = Unit.objects.visible_to(user).filter(kind__in=DECIDER_KINDS)
 
 
 class RatingForm(SubjectForm):

@@ -24,7 +24,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 PLAIN_FORMAT = "0"
 # A header that names one of those: "Năm", "Năm thành tích", "Mã đơn vị", "STT", "Lần", "Số sổ vàng".
 # "Năm trước" (last year's value) and "Năm …" read as a value stay quantities.
-PLAIN_HEADER = re.compile(r"^(năm(?! trước)(\s|$)|mã(\s|$)|id$|stt$|lần$|số sổ vàng|số, ký hiệu|số hiệu)", re.IGNORECASE)
+PLAIN_HEADER = re.compile(r"^(năm(?! trước)(\s|$)|mã(\s|$)|id$|stt$|lần$|số sổ vàng|số, ký hiệu|số hiệu|số đến$|số đi$)", re.IGNORECASE)
 
 
 def is_plain_header(header: str) -> bool:

@@ -36,7 +36,7 @@ def incoming_list(request):
         return xlsx_response(
             filename="so-van-ban-den.xlsx", title="Sổ văn bản đến",
             headers=["Năm", "Số đến", "Ngày đến", "Đơn vị nhận", "Cơ quan ban hành", "Loại", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Nhập bổ sung"],
-            rows=((d.year, d.incoming_number, d.received_on, d.receiving_unit.name, d.issuer.name, d.type_name, d.symbol, d.issued_on,
+            rows=((d.year, d.incoming_number, d.received_on, d.receiving_unit.label, d.issuer.label, d.type_name, d.symbol, d.issued_on,
                    d.subject, "Có" if d.is_historical else "") for d in documents[:5000]),
         )
     form = None

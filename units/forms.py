@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from .models import ClusterKind, Person, Role, RoleScope, Unit, User
+from .pickers import UnitPickerField
 
 
 class VietnameseFormMixin:
@@ -20,7 +21,7 @@ class UserCreateForm(VietnameseFormMixin, forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
     full_name = forms.CharField(label="Họ và tên", max_length=120)
     email = forms.EmailField(label="Thư điện tử", required=False)
-    unit = forms.ModelChoiceField(label="Đơn vị công tác", queryset=Unit.objects.active().order_by("path"))
+    unit = UnitPickerField(Unit.objects.active(), label="Đơn vị công tác", active_only=True)
     password1 = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput, help_text="Ít nhất 12 ký tự.")
     password2 = forms.CharField(label="Nhập lại mật khẩu", widget=forms.PasswordInput)
 
@@ -32,19 +33,17 @@ class UserCreateForm(VietnameseFormMixin, forms.Form):
 
 
 class UserUpdateForm(VietnameseFormMixin, forms.ModelForm):
+    unit = UnitPickerField(Unit.objects.active(), label="Đơn vị công tác", required=False, active_only=True)
+
     class Meta:
         model = User
         fields = ["full_name", "email", "unit"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.active().order_by("path")
 
 
 class RoleAssignForm(VietnameseFormMixin, forms.Form):
     submit_label = "Giao vai trò"
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.active().order_by("path"))
+    unit = UnitPickerField(Unit.objects.active(), label="Đơn vị", active_only=True)
     scope = forms.ChoiceField(label="Phạm vi", choices=RoleScope.choices, initial=RoleScope.SUBTREE)
 
 

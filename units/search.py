@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from common.text import fold
 
-from .models import Person, Unit
+from .models import Person, Unit, UnitKind
 from .scoping import own_unit_scope_filter
 
 MAX_RESULTS = 20
@@ -34,10 +34,14 @@ def units_matching(units: QuerySet[Unit], text: str) -> QuerySet[Unit]:
 
 
 def persons_matching(persons: QuerySet[Person], text: str) -> QuerySet[Person]:
-    """``persons`` whose name, or whose unit, holds each word of ``text`` ("Lan Vĩnh Long")."""
+    """``persons`` whose name, or whose unit, holds each word of ``text`` ("Lan Vĩnh Long"); those whose
+    own name holds every word come first."""
+    by_name = Q()
     for word in search_words(text):
         persons = persons.filter(Q(search_key__contains=word) | Q(unit__search_key__contains=word))
-    return persons.select_related("unit").order_by("search_key", "pk")
+        by_name &= Q(search_key__contains=word)
+    ranked = persons.annotate(rank=Case(When(by_name, then=Value(0)), default=Value(1), output_field=IntegerField()))
+    return ranked.select_related("unit").order_by("rank", "search_key", "pk")
 
 
 def person_label(person: Person) -> str:
@@ -60,9 +64,18 @@ class PickerQueryForm(forms.Form):
     type = forms.ChoiceField(choices=[("unit", "Đơn vị"), ("person", "Cá nhân")])
     active = forms.BooleanField(required=False)
     own = forms.BooleanField(required=False)  # units: the account's own subtree only, without cluster peers
+    kinds = forms.CharField(required=False, max_length=300)  # units: of these kinds only ("ministry,government")
+
+    def clean_kinds(self) -> list[str]:
+        kinds = [k for k in self.cleaned_data["kinds"].split(",") if k]
+        if any(k not in UnitKind.values for k in kinds):
+            raise forms.ValidationError("Loại đơn vị không hợp lệ.")
+        return kinds
 
 
-def picker_results(*, user, kind: str, text: str, active_only: bool = False, own_only: bool = False) -> tuple[list[dict], bool]:
+def picker_results(
+    *, user, kind: str, text: str, active_only: bool = False, own_only: bool = False, unit_kinds=()
+) -> tuple[list[dict], bool]:
     """At most ``MAX_RESULTS`` matches visible to ``user``, and whether there were more."""
     if len(fold(text).replace(" ", "")) < MIN_CHARS:
         return [], False
@@ -73,6 +86,8 @@ def picker_results(*, user, kind: str, text: str, active_only: bool = False, own
         rows = list(persons_matching(persons, text)[: MAX_RESULTS + 1])
         return [person_result(p) for p in rows[:MAX_RESULTS]], len(rows) > MAX_RESULTS
     units = Unit.objects.filter(own_unit_scope_filter(user, field="pk")) if own_only else Unit.objects.visible_to(user)
+    if unit_kinds:
+        units = units.filter(kind__in=unit_kinds)
     if active_only:
         units = units.filter(is_active=True)
     rows = list(units_matching(units, text)[: MAX_RESULTS + 1])
@@ -82,10 +97,13 @@ def picker_results(*, user, kind: str, text: str, active_only: bool = False, own
 @login_required
 @require_GET
 def picker_search(request):
-    """``?type=unit|person&q=…[&active=1][&own=1]`` → ``{"results": [{id, label, detail}], "more": bool}``."""
+    """``?type=unit|person&q=…[&active=1][&own=1][&kinds=a,b]`` → ``{"results": [{id, label, detail}], "more": bool}``."""
     form = PickerQueryForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"results": [], "more": False, "error": "Yêu cầu tìm kiếm không hợp lệ."}, status=400)
     data = form.cleaned_data
-    results, more = picker_results(user=request.user, kind=data["type"], text=data["q"], active_only=data["active"], own_only=data["own"])
+    results, more = picker_results(
+        user=request.user, kind=data["type"], text=data["q"], active_only=data["active"], own_only=data["own"],
+        unit_kinds=data["kinds"],
+    )
     return JsonResponse({"results": results, "more": more})

@@ -48,7 +48,7 @@ def certificate_pdf(record: AwardRecord) -> bytes:
     head = (signer.authority_body if signer.authority in ("KT.", "Q.") and signer.authority_body else signer.title) if signer else ""
     giver = kind.deciding_body or (f"{head} {decider.name}" if head and decider else (decider.name if decider else ""))
     recipient = str(record.unit or record.person) if kind.certificate_layout == CertificateLayout.FLAG else str(record.person or record.unit)
-    recipient_detail = record.person.unit.name if record.person_id else ""
+    recipient_detail = record.person.unit.label if record.person_id else ""
     if kind.certificate_layout == CertificateLayout.FLAG:
         def page(verify=None):
             return flag_html(giver_body=kind.deciding_body or (decider.name if decider else ""), recipient=recipient, year=record.year, verify=verify)

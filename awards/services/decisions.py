@@ -73,8 +73,8 @@ def decision_draft(*, award_round: AwardRound, actor: User, award_kind: AwardKin
 
 def _unit_column(nomination: Nomination) -> str:
     if nomination.person_id:
-        return nomination.person.unit.name
-    return nomination.unit.parent.name if nomination.unit.parent_id else ""
+        return nomination.person.unit.label
+    return nomination.unit.parent.label if nomination.unit.parent_id else ""
 
 
 def _achievement(award_round: AwardRound) -> str:

@@ -27,10 +27,8 @@ from ..models import (
     RatingLevel,
 )
 
-DECIDER_KINDS = ("ministry", "government", "province", "provincial_department", "agency", "enterprise", "public_service", "trade_union", "other")
 
-
-def _history_context(*, records, ratings, initiatives, can_edit, user):
+def _history_context(*, records, ratings, initiatives, can_edit, user, record_form=None):
     records = list(records.select_related("award_kind", "nomination__round__deciding_unit", "deciding_unit", "unit", "person__unit").order_by("-year", "award_kind__sort_order"))
     for record in records:
         record.can_revoke = allowed(policies.revoke_record_refusal(user, record))
@@ -41,7 +39,7 @@ def _history_context(*, records, ratings, initiatives, can_edit, user):
         "initiatives": initiatives.order_by("-year"),
         "can_edit": can_edit,
         "kinds": AwardKind.objects.all(),
-        "deciders": Unit.objects.visible_to(user).filter(kind__in=DECIDER_KINDS).order_by("-is_external", "name"),
+        "record_form": record_form or AwardRecordForm(user=user),  # the deciding body is searched by name
         "rating_levels": RatingLevel.choices,
         "scopes": InitiativeScope.choices,
         "discipline_levels": DisciplineLevel.choices,
@@ -50,28 +48,34 @@ def _history_context(*, records, ratings, initiatives, can_edit, user):
 
 @login_required
 def person_history(request, pk):
-    person = person_get_for_user(request.user, pk)
+    return _person_page(request, person_get_for_user(request.user, pk))
+
+
+def _person_page(request, person, *, record_form=None, status=200):
     can_edit = allowed(policies.edit_history_refusal(request.user, person.unit))
     context = _history_context(
         records=AwardRecord.objects.filter(person=person), ratings=Rating.objects.filter(person=person),
-        initiatives=Initiative.objects.filter(person=person), can_edit=can_edit, user=request.user,
+        initiatives=Initiative.objects.filter(person=person), can_edit=can_edit, user=request.user, record_form=record_form,
     )
     disciplines = Discipline.objects.filter(person=person).order_by("-year") if can_edit else Discipline.objects.none()
     return render(request, "awards/history.html", {
         **context, "subject": person, "subject_unit": person.unit, "is_person": True, "disciplines": disciplines,
-    })
+    }, status=status)
 
 
 @login_required
 def unit_history(request, pk):
-    unit = unit_get_for_user(request.user, pk)
+    return _unit_page(request, unit_get_for_user(request.user, pk))
+
+
+def _unit_page(request, unit, *, record_form=None, status=200):
     history_units = [unit, *unit.predecessors.all()]
     can_edit = allowed(policies.edit_history_refusal(request.user, unit))
     context = _history_context(
         records=AwardRecord.objects.filter(unit__in=history_units), ratings=Rating.objects.filter(unit__in=history_units),
-        initiatives=Initiative.objects.filter(unit__in=history_units), can_edit=can_edit, user=request.user,
+        initiatives=Initiative.objects.filter(unit__in=history_units), can_edit=can_edit, user=request.user, record_form=record_form,
     )
-    return render(request, "awards/history.html", {**context, "subject": unit, "subject_unit": unit, "is_person": False})
+    return render(request, "awards/history.html", {**context, "subject": unit, "subject_unit": unit, "is_person": False}, status=status)
 
 
 def _back_to(subject: dict):
@@ -88,7 +92,10 @@ def record_add(request):
         if form.cleaned_data.get("person") is None and form.cleaned_data.get("unit") is None:
             raise Http404
         form_error_messages(request, form)
-        return _back_to(form.cleaned_data)
+        # the page again, with what was typed (and the bodies a typed name matched, to choose one)
+        if form.cleaned_data.get("person") is not None:
+            return _person_page(request, form.cleaned_data["person"], record_form=form, status=400)
+        return _unit_page(request, form.cleaned_data["unit"], record_form=form, status=400)
     data = form.cleaned_data
     run_service(
         request,

@@ -17,7 +17,7 @@ def test_eligibility_check_takes_a_persons_name(client, officer_vl, province_pai
     html = page.content.decode()
     assert 'name="person_q"' in html and "Mã cá nhân" not in html and "Mã đơn vị" not in html
     body = client.get(reverse("awards:eligibility-check"), {"award": "cstd-bo", "year": "2025", "person_q": "huynh thi ngoc bich"}).content.decode()
-    assert "Huỳnh Thị Ngọc Bích: " in body and "Chưa đủ 03 lần liên tục đạt Chiến sĩ thi đua cơ sở" in body
+    assert 'data-testid="finding"><strong>Huỳnh Thị Ngọc Bích: ' in body and "Chiến sĩ thi đua cơ sở" in body
 
 
 def test_eligibility_check_lists_namesakes_to_choose_from(client, officer_vl, province_pair):
@@ -49,3 +49,22 @@ def test_nomination_form_takes_the_person_by_name(client, council_setup, officer
     })
     assert response.status_code == 302, [str(m) for m in response.context["messages"]]
     assert Nomination.objects.get().person == person
+
+
+def test_an_outside_award_names_its_deciding_body_by_name(client, province_pair, officer_vl):
+    from awards.models import AwardKind
+    from tests.factories import UnitFactory as Units
+
+    vl = province_pair["vinh-long"]
+    chair = Units(code="ubnd-vl", name="Ủy ban nhân dân tỉnh Vĩnh Long", kind=UnitKind.PROVINCE, is_external=True, place_name="Vĩnh Long")
+    Units(code="ubnd-dt", name="Ủy ban nhân dân tỉnh Đồng Tháp", kind=UnitKind.PROVINCE, is_external=True, place_name="Đồng Tháp")
+    client.force_login(officer_vl)
+    page = client.get(reverse("awards:unit-history", args=[vl.pk])).content.decode()
+    assert 'name="deciding_unit_q"' in page and "kinds=ministry" in page
+    entry = {"unit": vl.pk, "award_kind": AwardKind.objects.get(code="giay-khen").pk, "year": "2024", "decision": "1234/QĐ-UBND"}
+    ambiguous = client.post(reverse("awards:record-add"), {**entry, "deciding_unit_q": "Ủy ban nhân dân tỉnh"})
+    html = ambiguous.content.decode()
+    assert ambiguous.status_code == 400 and html.count('name="deciding_unit_pick"') == 2 and 'value="1234/QĐ-UBND"' in html
+    assert not vl.award_records.exists()
+    response = client.post(reverse("awards:record-add"), {**entry, "deciding_unit_q": "ubnd vinh long"})
+    assert response.status_code == 302 and vl.award_records.get().deciding_unit == chair

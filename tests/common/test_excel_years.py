@@ -37,7 +37,7 @@ def test_plain_columns_can_be_named_by_the_caller():
     assert sheet["A2"].number_format == PLAIN_FORMAT
 
 
-@pytest.mark.parametrize("header", ["Năm", "Năm thành tích", "Mã chỉ tiêu", "Mã đơn vị", "STT", "Lần", "Số sổ vàng"])
+@pytest.mark.parametrize("header", ["Năm", "Năm thành tích", "Mã chỉ tiêu", "Mã đơn vị", "STT", "Lần", "Số sổ vàng", "Số đến"])
 def test_year_id_and_code_headers_are_plain(header):
     assert is_plain_header(header)
 
@@ -71,3 +71,25 @@ def test_history_import_template_writes_the_year_plain(client, system_admin):
     client.force_login(system_admin)
     cells = column(client.get(reverse("awards:history-import"), {"template": "1"}), "Năm")
     assert cells and all(isinstance(c.value, int) and c.number_format == PLAIN_FORMAT for c in cells)
+
+
+@pytest.mark.django_db
+def test_incoming_register_export_writes_the_year_and_number_plain(client, province_pair):
+    import datetime
+
+    from documents.services import incoming_register
+    from tests.conftest import make_user
+    from tests.factories import UnitFactory
+    from units.models import Role, UnitKind
+
+    so = province_pair["vinh-long"]
+    clerk = make_user("vt-vl", so, Role.CLERK)
+    ttg = UnitFactory(code="thu-tuong", name="Thủ tướng Chính phủ", kind=UnitKind.GOVERNMENT, is_external=True, short_name="TTg")
+    incoming_register(actor=clerk, receiving_unit=so, issuer=ttg, type_name="Chỉ thị", symbol="19/CT-TTg",
+                      issued_on=datetime.date(2021, 6, 25), subject="Về đẩy mạnh phong trào thi đua yêu nước",
+                      received_on=datetime.date(2021, 6, 30))
+    client.force_login(clerk)
+    response = client.get(reverse("documents:incoming-list"), {"export": "xlsx"})
+    years, numbers = column(response, "Năm"), column(response, "Số đến")
+    assert [c.value for c in years] == [2021] and years[0].number_format == PLAIN_FORMAT
+    assert numbers[0].number_format == PLAIN_FORMAT

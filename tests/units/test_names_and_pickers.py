@@ -181,3 +181,25 @@ def test_picker_renders_an_accessible_combobox(sos):
     html = str(PickForm()["unit"])
     assert 'role="combobox"' in html and 'aria-controls="id_unit-ds"' in html and 'role="listbox"' in html
     assert 'name="unit_q"' in html and 'type="hidden" name="unit"' in html and "<script" not in html
+
+
+def test_account_forms_choose_the_unit_by_name(client, system_admin, sos):
+    client.force_login(system_admin)
+    page = client.get(reverse("units:user-create")).content.decode()
+    assert 'name="unit_q"' in page and 'role="combobox"' in page and "<select" not in page.split('name="unit_q"')[0][-400:]
+    response = client.post(reverse("units:user-create"), {
+        "username": "can-bo-dong-thap", "full_name": "Nguyễn Thị Hoa", "unit_q": "van phong so dong thap",
+        "password1": "Mật khẩu đủ dài 2026", "password2": "Mật khẩu đủ dài 2026",
+    })
+    assert response.status_code == 302
+    from units.models import User
+
+    assert User.objects.get(username="can-bo-dong-thap").unit == Unit.objects.get(code="sct-2-vp")
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "-3", "9" * 30, "1.5"])
+def test_a_malformed_id_is_refused_not_a_server_error(sos, value):
+    form = post(unit=value, participants=[value], person=value)
+    assert not form.is_valid() and {"unit", "participants", "person"} <= set(form.errors)
+    for name in ("unit", "participants", "person"):
+        assert "<input" in str(form[name])

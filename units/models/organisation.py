@@ -43,6 +43,23 @@ class UnitKind(models.TextChoices):
     OTHER = "other", "Cơ quan, tổ chức khác"
 
 
+# The administrative levels a place is named with (Luật Tổ chức chính quyền địa phương 2025).
+PLACE_LEVELS = ("thành phố", "tỉnh", "đặc khu", "phường", "xã")
+
+
+def heading_under(name: str, governing: str) -> str:
+    """``name`` without the place at its end when ``governing`` ends with the same place ("… tỉnh Vĩnh Long")."""
+    lowered = governing.casefold()
+    starts = [lowered.rfind(f" {level} ") for level in PLACE_LEVELS]
+    start = max(starts)
+    if start < 0:
+        return name
+    place = lowered[start:]
+    if name.casefold().endswith(place) and len(name) > len(place) + 1:
+        return name[: len(name) - len(place)].strip()
+    return name
+
+
 class UnitQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -153,8 +170,13 @@ class Unit(models.Model):
 
     @property
     def heading(self) -> str:
-        """The issuer's name as printed on official documents."""
-        return self.heading_name or self.name
+        """The issuer's name as printed on official documents, under its governing body.
+
+        Without a ``heading_name``, the place its governing body already names is not repeated (ND 30/2020,
+        Phụ lục I, ô 2): "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG" over "SỞ CÔNG THƯƠNG", "SỞ CÔNG THƯƠNG TỈNH
+        VĨNH LONG" over "CHI CỤC QUẢN LÝ THỊ TRƯỜNG".
+        """
+        return self.heading_name or heading_under(self.name, self.governing_body)
 
     def ancestors(self):
         ids = [int(part) for part in self.path.split(".") if part][:-1]
