@@ -41,9 +41,12 @@ def _values(data, name: str) -> list[str]:
 class PickerWidget(forms.Widget):
     template_name = "units/partials/_picker.html"
 
-    def __init__(self, *, kind: str, multiple: bool = False, active_only: bool = False, own_only: bool = False, attrs=None):
+    def __init__(
+        self, *, kind: str, multiple: bool = False, active_only: bool = False, own_only: bool = False, unit_kinds=(), attrs=None
+    ):
         super().__init__(attrs)
         self.kind, self.multiple, self.active_only, self.own_only = kind, multiple, active_only, own_only
+        self.unit_kinds = tuple(unit_kinds)
         self.queryset = None
         self.matches: list = []  # set by the field when a typed name matched several
 
@@ -74,7 +77,7 @@ class PickerWidget(forms.Widget):
             ids = [getattr(v, "pk", v) for v in value]
         else:
             ids = [getattr(value, "pk", value)]
-        ids = [i for i in (parse_id(v) for v in ids) if i is not None]
+        ids = [i for i in (parse_id(i) for i in ids) if i is not None]
         if not ids or self.queryset is None:
             return []
         found = {o.pk: o for o in self.queryset.filter(pk__in=ids).select_related(*(["unit"] if self.kind == "person" else []))}
@@ -88,7 +91,7 @@ class PickerWidget(forms.Widget):
             typed = self.label_for(chosen[0])
         url = reverse("units:picker-search") + f"?type={self.kind}" + ("&active=1" if self.active_only else "") + (
             "&own=1" if self.own_only else ""
-        )
+        ) + (f"&kinds={','.join(self.unit_kinds)}" if self.unit_kinds else "")
         context["widget"].update({
             "kind": self.kind,
             "multiple": self.multiple,
@@ -133,21 +136,30 @@ class _PickerMixin:
         raise ValidationError(f"Có nhiều {noun} khớp với “{text}”: chọn một trong danh sách{more}.", code="ambiguous")
 
 
+def _checked_ids(field, ids: list[str]) -> list[str]:
+    """The ids as sent, each an ASCII positive integer (``common.parsing.parse_id``): "١٢" or "²" is refused."""
+    if any(parse_id(value) is None for value in ids):
+        raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": ids[0]})
+    return ids
+
+
 class UnitPickerField(_PickerMixin, forms.ModelChoiceField):
     """One unit, chosen by name."""
 
-    def __init__(self, queryset=None, *, kind: str = "unit", active_only: bool = False, own_only: bool = False, **kwargs):
+    def __init__(
+        self, queryset=None, *, kind: str = "unit", active_only: bool = False, own_only: bool = False, unit_kinds=(), **kwargs
+    ):
         self.kind = kind
-        kwargs.setdefault("widget", PickerWidget(kind=kind, active_only=active_only, own_only=own_only))
+        kwargs.setdefault("widget", PickerWidget(kind=kind, active_only=active_only, own_only=own_only, unit_kinds=unit_kinds))
         super().__init__(queryset if queryset is not None else Unit.objects.none(), **kwargs)
 
     def clean(self, value):
         if not isinstance(value, PickerValue):
             return super().clean(value)
         if value.picked:
-            return super().clean(value.picked[-1])
+            return super().clean(_checked_ids(self, value.picked)[-1])
         if value.ids:
-            chosen = super().clean(value.ids[-1])
+            chosen = super().clean(_checked_ids(self, value.ids)[-1])
             if not value.text or fold(value.text) == fold(self.widget.label_for(chosen)):
                 return chosen
         if value.text:
@@ -172,7 +184,7 @@ class UnitMultiplePickerField(_PickerMixin, forms.ModelMultipleChoiceField):
     def clean(self, value):
         if not isinstance(value, PickerValue):
             return super().clean(value)
-        ids = [*value.ids, *value.picked]
+        ids = _checked_ids(self, [*value.ids, *value.picked])
         if value.text and not value.picked:
             ids.append(str(self.resolve_text(value.text).pk))
         return super().clean(ids)
