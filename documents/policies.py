@@ -43,3 +43,19 @@ def register_incoming_refusal(user: User, unit: Unit):
     if not has_any_role(user, (Role.CLERK, Role.CAMPAIGN_MANAGER), unit):
         return deny("Chỉ văn thư hoặc cán bộ thi đua của đơn vị được vào sổ văn bản đến.")
     return None
+
+
+# Those who work on an issuer's documents; a viewer reads them but does not set workers rendering.
+WORKING_ROLES = (Role.CAMPAIGN_MANAGER, Role.CLERK, Role.SIGNER, Role.COUNCIL_SECRETARY, Role.UNIT_OFFICER, Role.SYSTEM_ADMIN)
+
+
+def preview_refusal(user: User, document: OfficialDocument):
+    """A draft's preview PDF is asked for by someone who works on it: a role of one of its issuers
+    (not a viewer's), or the account a signature block was given to."""
+    from common.policies import deny
+
+    if document.signers.filter(account=user).exists():
+        return None
+    if any(has_any_role(user, WORKING_ROLES, unit) for unit in document.ordered_issuers()):
+        return None
+    return deny("Tài khoản chỉ được xem văn bản này, không được yêu cầu tạo bản xem trước.")

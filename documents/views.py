@@ -18,7 +18,7 @@ from . import selectors, services
 from .forms import BlankProfileForm, DocumentForm, RevokeForm, initial_from
 from .models import DocumentStatus, DocumentType, PdfJobKind, PdfJobState
 from .numbering import local_today
-from .policies import can_return, can_sign_block
+from .policies import can_return, can_sign_block, preview_refusal
 
 DRAFTING_ROLES = (Role.CAMPAIGN_MANAGER, Role.CLERK, Role.SIGNER, Role.COUNCIL_SECRETARY)
 
@@ -112,6 +112,8 @@ def document_detail(request, pk):
         "job": selectors.latest_job(document, PdfJobKind.DOCUMENT),
         "preview_job": selectors.latest_job(document, PdfJobKind.PREVIEW),
         "can_edit": document.is_editable and _can_draft(user, document),
+        "can_preview": document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+        and preview_refusal(user, document) is None,
         "can_submit": document.status == DocumentStatus.DRAFT and _can_draft(user, document),
         "can_sign": document.status == DocumentStatus.SUBMITTED
         and any(can_sign_block(user, s) for s in document.signers.all()),

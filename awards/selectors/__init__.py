@@ -39,6 +39,8 @@ from .history import (
     load_history,
     load_members,
     members_many,
+    record_get_for_user,
+    records_visible_to,
 )
 from .nominations import (
     EXPORT_HEADERS,
@@ -54,6 +56,8 @@ from .rounds import round_get_for_user, round_page, round_search, round_units, r
 from .rules import param, rule_for, rules_many, ruleset_for
 
 __all__ = [
+    "record_get_for_user",
+    "records_visible_to",
     "CHECKS",
     "Context",
     "DOSSIER_LABELS",

@@ -6,9 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
 from campaigns.models import LeaderVote
 from units.models import Cluster, ClusterMembership, ClusterRole, Person, Unit
+from units.scoping import get_scope
 
 from ..models import DISCIPLINE_RANK, RATING_RANK, SCOPE_RANK, AwardRecord, Discipline, Initiative, Rating
 
@@ -167,3 +169,18 @@ def histories_many(*, person_ids: set[int], unit_ids: set[int]) -> dict[tuple[st
     for discipline in Discipline.objects.filter(person_id__in=person_ids):
         histories[("p", discipline.person_id)].disciplines.append(discipline)
     return histories
+
+
+
+def records_visible_to(user):
+    """Award records of persons and units in the account's own scope. A record is a person's data: a
+    cluster peer, who may open the peer unit's page, does not reach its records (their gate is 404)."""
+    scope = get_scope(user)
+    if scope.everything:
+        return AwardRecord.objects.all()
+    own = sorted(scope.own_unit_ids)
+    return AwardRecord.objects.filter(Q(unit_id__in=own) | Q(person__unit_id__in=own))
+
+
+def record_get_for_user(user, pk) -> AwardRecord:
+    return get_object_or_404(records_visible_to(user).select_related("award_kind", "person__unit", "unit"), pk=pk)

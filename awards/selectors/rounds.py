@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
-from ..models import AwardRecord, AwardRound, DecisionBasis
+from ..models import AwardRound, DecisionBasis
+from .history import records_visible_to
+from .nominations import nominations_visible_to
 
 
 def rounds_visible_to(user):
@@ -40,9 +42,12 @@ def round_page(award_round: AwardRound, *, user) -> dict:
 
     from .. import policies
 
-    nominations = list(award_round.nominations.select_related("award_kind", "person__unit", "unit", "decision"))
+    # Only what the account may open: a cluster peer sees the round, not the peer's nominees.
+    nominations = list(
+        nominations_visible_to(user).filter(round=award_round).select_related("award_kind", "person__unit", "unit", "decision")
+    )
     decisions = sorted({n.decision for n in nominations if n.decision_id}, key=lambda d: d.pk)
-    records = list(AwardRecord.objects.filter(nomination__round=award_round).select_related("award_kind", "person", "unit"))
+    records = list(records_visible_to(user).filter(nomination__round=award_round).select_related("award_kind", "person", "unit"))
     jobs = PdfJob.objects.filter(document__in=decisions, kind__in=(PdfJobKind.CERTIFICATE, PdfJobKind.CERTIFICATE_BUNDLE)).order_by("pk")
     certificate_jobs, bundles = {}, []
     for job in jobs:

@@ -3,18 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from common.excel import xlsx_response
 from common.policies import allowed
 from common.web import form_error_messages, run_service
-from units.models import Unit
 from units.selectors import person_get_for_user, unit_get_for_user
 
-from .. import imports, policies, services
+from .. import imports, policies, selectors, services
 from ..forms import HISTORY_ENTRY_FORMS, AwardRecordForm, RevokeForm, UploadForm
 from ..models import (
     AwardKind,
@@ -139,8 +137,7 @@ def history_entry(request, entry):
 @login_required
 @require_POST
 def record_revoke(request, pk):
-    visible_units = Unit.objects.visible_to(request.user).values("pk")
-    record = get_object_or_404(AwardRecord.objects.filter(Q(unit__in=visible_units) | Q(person__unit__in=visible_units)), pk=pk)
+    record = selectors.record_get_for_user(request.user, pk)
     form = RevokeForm(request.POST)
     if form.is_valid():
         run_service(
@@ -156,8 +153,7 @@ def record_revoke(request, pk):
 @login_required
 @require_POST
 def record_verify(request, pk):
-    visible_units = Unit.objects.visible_to(request.user).values("pk")
-    record = get_object_or_404(AwardRecord.objects.filter(Q(unit__in=visible_units) | Q(person__unit__in=visible_units)), pk=pk)
+    record = selectors.record_get_for_user(request.user, pk)
     run_service(request, lambda: services.award_record_verify(actor=request.user, record=record),
                 "Đã xác nhận; khen thưởng được công khai trên bảng vinh danh.")
     return redirect(record.get_absolute_url())

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from common.policies import ensure
 from units.audit import audit_record
 from units.models import User
 
 from ..models import DocumentStatus, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from ..policies import preview_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ def pdf_job_request(
         DocumentStatus.REPLACED,
     ):
         raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
+    if kind == PdfJobKind.PREVIEW and actor is not None:
+        ensure(preview_refusal(actor, document))
     job = PdfJob.objects.create(document=document, kind=kind, subject_id=subject_id, requested_by=actor)
     transaction.on_commit(lambda: pdf_job_dispatch(job.pk))
     return job

@@ -96,13 +96,9 @@ SHARED_WITH_PEERS = {
 
 # Cells failing today: (route, relation, role, method) → the finding. The lead fixes the access rules.
 OPEN: dict[tuple[str, str, str, str], str] = {
-    # Issue 12 §2 "cluster peers": the page names the peer's nominees, whose own pages are closed to peers.
-    **{("awards:round-detail", "peer", role, method): "the round page names a cluster peer's nominees"
-       for role in matrix.ROLES for method in ("GET", "POST")},
-    # Award records are person data: a peer's record should be "not found", like the person's page.
-    **{("awards:record-revoke", "peer", role, "POST"): "a cluster peer's award record is found (302, not 404)" for role in matrix.ROLES},
-    # Issue 12 §2 "viewers": a read-only viewer queues a PDF render (a PdfJob row appears).
-    **{("documents:document-preview", relation, "người xem", "POST"): "a viewer queues a PDF render" for relation in ("own", "subtree")},
+    # None today. The round page lists only the nominations and records the account may open, award records
+    # pass the person-data gate (awards.selectors.record_get_for_user), and a viewer cannot queue a render
+    # (documents.policies.preview_refusal).
 }
 
 
