@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from awards.models import AwardKind, AwardRound, Council
 from campaigns.models import Covenant, Indicator
+from tests.e2e.helpers import pick
 from units.models import Cluster, ClusterMembership
 
 PASSWORD = "mat-khau-so-vinh-long-2026"
@@ -43,12 +44,12 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     page.goto(f"{live_server.url}/quan-tri/tai-khoan/them/")
     page.locator("#id_username").fill("vl-thidua")
     page.locator("#id_full_name").fill("Võ Thị Thanh Tâm")
-    page.locator("#id_unit").select_option(label="Sở Công Thương tỉnh Vĩnh Long")
+    pick(page, "id_unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Tạo tài khoản").click()
     page.locator("#id_role-role").select_option(label="Cán bộ quản lý phong trào thi đua")
-    page.locator("#id_role-unit").select_option(label="Sở Công Thương tỉnh Vĩnh Long")
+    pick(page, "id_role-unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
     page.get_by_role("button", name="Giao vai trò").click()
     expect(page.get_by_text("Đã giao vai trò.")).to_be_visible()
     logout(page)
