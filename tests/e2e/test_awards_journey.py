@@ -7,11 +7,7 @@ from playwright.sync_api import expect
 from awards.models import Nomination
 from documents.signing import pades, trust
 from documents.signing.models import CertificateVerification, Verification
-from tests.e2e.helpers import expect_todo, from_todo
-
-
-def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
+from tests.e2e.helpers import expect_todo, from_todo, logout
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,11 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign
-from tests.e2e.helpers import from_todo
-
-
-def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
+from tests.e2e.helpers import from_todo, logout
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,24 +12,12 @@ from playwright.sync_api import expect
 
 from campaigns.models import Campaign, ProgressReport, Registration
 from documents.models import IncomingDocument
-from tests.e2e.helpers import pick
+from tests.e2e.helpers import both_widths, create_manager, pick
 from units.models import Notification
 
 PASSWORD = "mat-khau-tra-vinh-2021"
 NAME = "Phong trào thi đua “Ngành Công Thương Trà Vinh chung tay vì người nghèo – Không để ai bị bỏ lại phía sau” giai đoạn 2021–2025"
 INDICATOR = "Số hộ nghèo được hỗ trợ phát triển sản xuất, kinh doanh"
-
-
-def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
-
-
-def both_widths(page, shot, name):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    shot(page, f"{name}-1280")
-    page.set_viewport_size({"width": 390, "height": 844})
-    shot(page, f"{name}-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.mark.django_db(transaction=True)
@@ -40,19 +28,7 @@ def test_manager_records_a_predecessor_campaign_with_its_real_documents(page, li
     notices_before = Notification.objects.count()
 
     # An account with the manager's role, through the app's screens.
-    login(page, "demo-admin")
-    page.goto(f"{live_server.url}/quan-tri/tai-khoan/them/")
-    page.locator("#id_username").fill("vl-lichsu")
-    page.locator("#id_full_name").fill("Thạch Thị Sa Rinh")
-    pick(page, "id_unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
-    page.locator("#id_password1").fill(PASSWORD)
-    page.locator("#id_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Tạo tài khoản").click()
-    page.locator("#id_role-role").select_option(label="Cán bộ quản lý phong trào thi đua")
-    pick(page, "id_role-unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
-    page.get_by_role("button", name="Giao vai trò").click()
-    expect(page.get_by_text("Đã giao vai trò.")).to_be_visible()
-    logout(page)
+    create_manager(page, login, live_server.url, username="vl-lichsu", full_name="Thạch Thị Sa Rinh", password=PASSWORD)
 
     # 1. The two documents it answered, in the register of incoming documents of the merged Sở.
     login(page, "vl-lichsu", PASSWORD)

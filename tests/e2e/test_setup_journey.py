@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from awards.models import AwardKind, AwardRound, Council
 from campaigns.models import Covenant, Indicator
-from tests.e2e.helpers import pick
+from tests.e2e.helpers import both_widths, create_manager, logout
 from units.models import Cluster, ClusterMembership
 
 PASSWORD = "mat-khau-so-vinh-long-2026"
@@ -18,18 +18,6 @@ BLOCK = "Khối thi đua các phòng, Chi cục thuộc Sở Công Thương tỉ
 TITLE = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long"
 RANK = "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
 SO = " – Sở Công Thương tỉnh Vĩnh Long"  # a Sở's phòng are listed with their Sở
-
-
-def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
-
-
-def both_widths(page, shot, name):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    shot(page, f"{name}-1280")
-    page.set_viewport_size({"width": 390, "height": 844})
-    shot(page, f"{name}-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.mark.django_db(transaction=True)
@@ -40,19 +28,7 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     today = datetime.date.today()
 
     # The system administrator gives the Sở's emulation officer an account and the manager's role.
-    login(page, "demo-admin")
-    page.goto(f"{live_server.url}/quan-tri/tai-khoan/them/")
-    page.locator("#id_username").fill("vl-thidua")
-    page.locator("#id_full_name").fill("Võ Thị Thanh Tâm")
-    pick(page, "id_unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
-    page.locator("#id_password1").fill(PASSWORD)
-    page.locator("#id_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Tạo tài khoản").click()
-    page.locator("#id_role-role").select_option(label="Cán bộ quản lý phong trào thi đua")
-    pick(page, "id_role-unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
-    page.get_by_role("button", name="Giao vai trò").click()
-    expect(page.get_by_text("Đã giao vai trò.")).to_be_visible()
-    logout(page)
+    create_manager(page, login, live_server.url, username="vl-thidua", full_name="Võ Thị Thanh Tâm", password=PASSWORD)
 
     login(page, "vl-thidua", PASSWORD)
     page.locator("#mainnav").get_by_role("link", name="Thiết lập").click()
