@@ -19,6 +19,16 @@ RANK = "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
 SO = " – Sở Công Thương tỉnh Vĩnh Long"  # a Sở's phòng are listed with their Sở
 
 
+def choose_unit(page, field_id, label):
+    """A unit field: a search picker (type, then take the offered name) or a plain select box."""
+    field = page.locator(f"#{field_id}")
+    if field.evaluate("element => element.tagName") == "SELECT":
+        field.select_option(label=label)
+        return
+    field.fill(label)
+    page.locator(f"#{field_id}-ds").get_by_role("option").filter(has_text=label).first.click()
+
+
 def logout(page):
     page.get_by_role("button", name="Đăng xuất").click()
 
@@ -43,12 +53,12 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     page.goto(f"{live_server.url}/quan-tri/tai-khoan/them/")
     page.locator("#id_username").fill("vl-thidua")
     page.locator("#id_full_name").fill("Võ Thị Thanh Tâm")
-    page.locator("#id_unit").select_option(label="Sở Công Thương tỉnh Vĩnh Long")
+    choose_unit(page, "id_unit", "Sở Công Thương tỉnh Vĩnh Long")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Tạo tài khoản").click()
     page.locator("#id_role-role").select_option(label="Cán bộ quản lý phong trào thi đua")
-    page.locator("#id_role-unit").select_option(label="Sở Công Thương tỉnh Vĩnh Long")
+    choose_unit(page, "id_role-unit", "Sở Công Thương tỉnh Vĩnh Long")
     page.get_by_role("button", name="Giao vai trò").click()
     expect(page.get_by_text("Đã giao vai trò.")).to_be_visible()
     logout(page)
