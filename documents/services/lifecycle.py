@@ -34,6 +34,14 @@ def document_submit(*, document: OfficialDocument, actor: User) -> OfficialDocum
     document = _transition(document, DocumentStatus.DRAFT, "Chỉ trình ký văn bản đang là dự thảo.", "not_draft")
     if not document.signers.exists():
         raise ValidationError("Văn bản chưa có người ký.", code="no_signer")
+    # A joint document binds each issuer only by its own leader's signature (ND 30/2020, Phụ lục I, ô 7):
+    # a unit cannot name another body as co-issuer and issue without that body signing.
+    signing_units = set(document.signers.values_list("unit_id", flat=True))
+    if unsigned := [unit.name for unit in document.ordered_issuers() if unit.pk not in signing_units]:
+        raise ValidationError(
+            f"Văn bản liên tịch cần chữ ký của lãnh đạo từng cơ quan ban hành; chưa có ô chữ ký của {', '.join(unsigned)}.",
+            code="issuer_unsigned",
+        )
     document.status = DocumentStatus.SUBMITTED
     document.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, action="document_submit", obj=document, unit=document.lead_issuer, summary="Trình ký")

@@ -139,3 +139,31 @@ def test_revoke_keeps_number(client, signed_plan, clerk_vl, signer_vl):
     client.force_login(clerk_vl)
     client.post(reverse("documents:document-replace", args=[document.pk]))
     assert OfficialDocument.objects.filter(replaces=document).count() == 0  # only an issued document is replaced
+
+
+def test_a_co_issuer_is_bound_only_by_its_own_signature(make_plan, so_vl, manager_vl, signer_vl, ministry):
+    """Issue 12 §2: a Sở names the Ministry as co-issuer; the document cannot go out without the Ministry's leader."""
+    from django.core.exceptions import ValidationError
+
+    from documents.services import document_sign, document_submit
+    from tests.documents.conftest import give_position
+
+    lone = make_plan(issuers=[so_vl, ministry], signers=[{"unit": so_vl}])
+    with pytest.raises(ValidationError, match="chưa có ô chữ ký của Bộ Công Thương"):
+        document_submit(document=lone, actor=manager_vl)
+    joint = make_plan(issuers=[so_vl, ministry], signers=[{"unit": so_vl}, {"unit": ministry}])
+    document_submit(document=joint, actor=manager_vl)
+    document_sign(document=joint, actor=signer_vl)
+    joint.refresh_from_db()
+    assert joint.status == DocumentStatus.SUBMITTED  # the Ministry has not accepted by signing
+    with pytest.raises(ValidationError):
+        document_issue(document=joint, actor=make_user("vt-vl2", so_vl, Role.CLERK))
+    minister = give_position(make_user("bt", ministry, Role.SIGNER), ministry, "Bộ trưởng")
+    document_sign(document=joint, actor=minister)
+    joint.refresh_from_db()
+    assert joint.status == DocumentStatus.SIGNED
+    # a viewer of the Ministry reads it but does not set the workers rendering (Issue 12 §2 "viewers")
+    viewer = make_user("xem", ministry, Role.VIEWER)
+    from documents.policies import preview_refusal
+
+    assert preview_refusal(viewer, joint) is not None and preview_refusal(manager_vl, joint) is None

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from awards.models import Nomination
 from documents.signing import pades, trust
 from documents.signing.models import CertificateVerification, Verification
+from tests.e2e.helpers import expect_todo, from_todo
 
 
 def logout(page):
@@ -36,6 +37,7 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     logout(page)
 
     login(page, "demo-thuky")
+    expect_todo(page, live_server.url, "Hồ sơ đề nghị trình Hội đồng chờ đưa vào phiên họp", "Sở Công Thương tỉnh Vĩnh Long")
     page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
     page.get_by_role("link", name="Phiên họp xét khen thưởng năm 2026").click()
     session_url = page.url
@@ -50,7 +52,8 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
 
     for member, choice in (("demo-hoidong", "Đồng ý"), ("demo-hoidong2", "Đồng ý"), ("demo-hoidong3", "Không đồng ý"), ("demo-lanhdao", "Đồng ý")):
         login(page, member)
-        page.goto(session_url)
+        from_todo(page, live_server.url, "Phiếu kín đang mở chờ tôi bỏ phiếu", "Sở Công Thương tỉnh Vĩnh Long")
+        assert page.url == session_url
         page.get_by_role("button", name=choice, exact=True).click()
         expect(page.get_by_test_id("ballot-choice")).to_have_text(choice)  # a confirmation step before the vote
         page.get_by_role("button", name="Xác nhận bỏ phiếu").click()
@@ -78,12 +81,14 @@ def test_nomination_to_secret_ballot(page, live_server, seeded, login, shot, tmp
     logout(page)
 
     login(page, "demo-lanhdao")
-    page.goto(decision_url)
+    from_todo(page, live_server.url, "Văn bản chờ tôi ký", "Quyết định")
+    assert page.url == decision_url
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ký văn bản").click()
     logout(page)
     login(page, "demo-vanthu")
-    page.goto(decision_url)
+    from_todo(page, live_server.url, "Văn bản đã ký chờ cấp số", "Quyết định")
+    assert page.url == decision_url
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Cấp số, ban hành").click()
     expect(page.get_by_test_id("document-symbol")).to_contain_text("/QĐ-BCT")

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign
+from tests.e2e.helpers import from_todo
 
 
 def logout(page):
@@ -25,14 +26,16 @@ def test_bo_launches_campaign_and_downloads_directive(page, live_server, seeded,
     logout(page)
 
     login(page, "demo-lanhdao")
-    page.goto(directive_url)
+    from_todo(page, live_server.url, "Văn bản chờ tôi ký", campaign.name[:60])
+    assert page.url == directive_url
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ký văn bản").click()
     expect(page.get_by_test_id("document-status")).to_have_text("Đã ký")
     logout(page)
 
     login(page, "demo-vanthu")
-    page.goto(directive_url)
+    from_todo(page, live_server.url, "Văn bản đã ký chờ cấp số", campaign.name[:60])
+    assert page.url == directive_url
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Cấp số, ban hành").click()
     expect(page.get_by_test_id("document-symbol")).to_contain_text("/KH-BCT")
@@ -65,7 +68,8 @@ def test_so_registers_reports_and_dashboard_updates(page, live_server, seeded, l
     logout(page)
 
     login(page, "demo-bo")
-    page.goto(registration_url)
+    from_todo(page, live_server.url, "Đăng ký thi đua chờ duyệt", f"Sở Công Thương tỉnh Vĩnh Long – {campaign.name}")
+    assert page.url == registration_url
     page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(page.get_by_test_id("registration-status")).to_have_text("Đã duyệt")
     shot(page, "23-registration-approved")

@@ -59,7 +59,8 @@ def test_clerk_issues_signed_plan_and_downloads_pdf(page, live_server, seeded, l
 
     # The clerk keeps the organisation's certificate (with the seal): its screen from the navigation.
     page.locator("#mainnav").get_by_role("link", name="Chứng thư số cơ quan").click()
-    page.get_by_role("row").filter(has_text="Sở Công Thương tỉnh Vĩnh Long").get_by_role("link", name="Quản lý").click()
+    page.get_by_role("row").filter(has=page.get_by_role("cell", name="Sở Công Thương tỉnh Vĩnh Long", exact=True)).get_by_role(
+        "link", name="Quản lý").click()
     expect(page.get_by_test_id("unit-credential")).to_contain_text("Sở Công Thương tỉnh Vĩnh Long")
     shot(page, "15-credential-unit")
 

@@ -41,5 +41,5 @@ def test_ministry_manager_browses_unit_tree(page, live_server, seeded, login, sh
     expect(page.get_by_role("link", name="Bộ Công Thương", exact=True)).to_be_visible()
     page.get_by_label("Tìm đơn vị").fill("Nghệ An")
     page.get_by_role("button", name="Tìm").click()
-    expect(page.get_by_role("link", name="Sở Công Thương tỉnh Nghệ An")).to_be_visible()
+    expect(page.get_by_role("link", name="Sở Công Thương tỉnh Nghệ An", exact=True)).to_be_visible()
     shot(page, "05-unit-search-demo-bo")

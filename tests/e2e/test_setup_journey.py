@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from awards.models import AwardKind, AwardRound, Council
 from campaigns.models import Covenant, Indicator
+from tests.e2e.helpers import pick
 from units.models import Cluster, ClusterMembership
 
 PASSWORD = "mat-khau-so-vinh-long-2026"
@@ -17,16 +18,6 @@ BLOCK = "Khối thi đua các phòng, Chi cục thuộc Sở Công Thương tỉ
 TITLE = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long"
 RANK = "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
 SO = " – Sở Công Thương tỉnh Vĩnh Long"  # a Sở's phòng are listed with their Sở
-
-
-def choose_unit(page, field_id, label):
-    """A unit field: a search picker (type, then take the offered name) or a plain select box."""
-    field = page.locator(f"#{field_id}")
-    if field.evaluate("element => element.tagName") == "SELECT":
-        field.select_option(label=label)
-        return
-    field.fill(label)
-    page.locator(f"#{field_id}-ds").get_by_role("option").filter(has_text=label).first.click()
 
 
 def logout(page):
@@ -53,12 +44,12 @@ def test_so_manager_sets_up_in_the_app(page, live_server, seeded, login, shot):
     page.goto(f"{live_server.url}/quan-tri/tai-khoan/them/")
     page.locator("#id_username").fill("vl-thidua")
     page.locator("#id_full_name").fill("Võ Thị Thanh Tâm")
-    choose_unit(page, "id_unit", "Sở Công Thương tỉnh Vĩnh Long")
+    pick(page, "id_unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Tạo tài khoản").click()
     page.locator("#id_role-role").select_option(label="Cán bộ quản lý phong trào thi đua")
-    choose_unit(page, "id_role-unit", "Sở Công Thương tỉnh Vĩnh Long")
+    pick(page, "id_role-unit", "so cong thuong vinh long", "Sở Công Thương tỉnh Vĩnh Long")
     page.get_by_role("button", name="Giao vai trò").click()
     expect(page.get_by_text("Đã giao vai trò.")).to_be_visible()
     logout(page)

@@ -198,6 +198,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua <no-reply@thidua.local>")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a mail server that hangs does not hold a worker
 
 
 
@@ -248,6 +249,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "pdf-sweep": {"task": "documents.tasks.pdf_sweep", "schedule": float(os.environ.get("PDF_SWEEP_SECONDS", "30"))},
     "campaign-reminders": {"task": "campaigns.tasks.send_reminders", "schedule": 3600.0},
+    "notification-email-sweep": {"task": "units.tasks.notification_email_sweep", "schedule": 120.0},
 }
 
 # Security headers that apply everywhere; production.py adds HTTPS-only settings.
