@@ -45,10 +45,10 @@ class CertificateLayout(models.TextChoices):
 
 class AwardKindQuerySet(models.QuerySet):
     def available_to(self, user):
-        """The sector's titles and forms, and those a unit the account may see keeps (a province's own)."""
-        from units.scoping import unit_scope_filter
+        """The sector's titles and forms, and those kept by a unit in the account's own scope (a province's own)."""
+        from units.scoping import own_unit_scope_filter
 
-        scoped = unit_scope_filter(user, field="owner_id")
+        scoped = own_unit_scope_filter(user, field="owner_id")
         if not scoped:  # the whole sector: an empty Q would drop out of the "or" below
             return self.all()
         return self.filter(models.Q(owner__isnull=True) | scoped)

@@ -34,10 +34,10 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def available_to(self, user):
-        """The sector's indicators and those of units the account may see."""
-        from units.scoping import unit_scope_filter
+        """The sector's indicators and those of units in the account's own scope (a cluster peer's own stay its own)."""
+        from units.scoping import own_unit_scope_filter
 
-        scoped = unit_scope_filter(user, field="owner_id")
+        scoped = own_unit_scope_filter(user, field="owner_id")
         if not scoped:  # the whole sector: an empty Q would drop out of the "or" below
             return self.all()
         return self.filter(models.Q(owner__isnull=True) | scoped)

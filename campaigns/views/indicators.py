@@ -80,6 +80,8 @@ def indicator_update(request, pk):
 @require_POST
 def indicator_toggle(request, pk):
     indicator = selectors.indicator_get_for_user(request.user, pk)
+    if refusal := policies.edit_indicator_refusal(request.user, indicator):
+        raise PermissionDenied(refusal.message)
     active = not indicator.is_active
     run_service(
         request, lambda: services.indicator_set_active(actor=request.user, indicator=indicator, is_active=active),

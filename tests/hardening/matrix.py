@@ -150,7 +150,15 @@ def objects_of(key: str, unit: Unit, ministry_campaign, indicator, kind) -> dict
                                        achievement="Tập thể hoàn thành xuất sắc", status=NominationStatus.ON_AGENDA, created_by=staff)
     box = BallotBox.objects.create(session=session, nomination=second, closed=True, votes_for=2, votes_against=0, eligible_voters=2,
                                    present_count=2, denominator_count=2, passed=True)
+    # The unit's own catalogue entries (a Sở's own title and indicator), set up in the app.
+    from awards.models import AwardKind
+    from campaigns.models import Indicator
+
+    own_kind = AwardKind.objects.create(code=f"bk-rieng-{key}", name=f"Bằng khen riêng của {unit.name}", subject="both", category="form",
+                                        level="ministry", owner=unit)
+    own_indicator = Indicator.objects.create(code=f"chi-tieu-rieng-{key}", name=f"Chỉ tiêu riêng của {unit.name}", kind="count", owner=unit)
     return {
+        "award_kind": own_kind, "own_indicator": own_indicator, "council": council,
         "unit": unit, "person": person, "user": staff, "assignment": assignment, "document": document, "job": job, "blank": blank,
         "campaign": campaign, "ministry_campaign": ministry_campaign, "registration": registration, "report": report,
         "evidence": evidence, "round": award_round, "nomination": nomination, "dossier": dossier, "record": record,

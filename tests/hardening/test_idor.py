@@ -40,6 +40,15 @@ def kwargs_for(name: str, o: dict) -> dict | None:
         "units:person-detail": {"pk": o["person"].pk},
         "units:person-update": {"pk": o["person"].pk},
         "units:cluster-detail": {"pk": o["cluster"].pk},
+        "units:cluster-update": {"pk": o["cluster"].pk},
+        "units:cluster-year": {"pk": o["cluster"].pk, "year": matrix.TODAY.year},
+        "units:cluster-year-pick": {"pk": o["cluster"].pk},
+        "campaigns:indicator-update": {"pk": o["own_indicator"].pk},
+        "campaigns:indicator-toggle": {"pk": o["own_indicator"].pk},
+        "awards:award-kind-update": {"pk": o["award_kind"].pk},
+        "awards:council-create": {"unit_pk": o["unit"].pk},
+        "awards:council-update": {"pk": o["council"].pk},
+        "awards:round-update": {"pk": o["round"].pk},
         "units:user-detail": {"pk": o["user"].pk},
         "units:user-role-assign": {"pk": o["user"].pk},
         "units:user-role-revoke": {"pk": o["user"].pk, "assignment_pk": o["assignment"].pk},
@@ -81,7 +90,7 @@ def kwargs_for(name: str, o: dict) -> dict | None:
 
 
 # Cluster objects have two relations only: the actor's cluster (its peer's too) and another.
-CLUSTER_ROUTES = {"units:cluster-detail", "campaigns:covenant-create"} | {
+CLUSTER_ROUTES = {"units:cluster-detail", "units:cluster-update", "units:cluster-year", "units:cluster-year-pick", "campaigns:covenant-create"} | {
     f"campaigns:covenant-{action}" for action in ("detail", "sign", "score", "confirm", "vote")}
 
 # Unit-level data a cluster peer may read by design (units.scoping: unit_scope_filter, the Sở of one
