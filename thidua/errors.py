@@ -5,6 +5,11 @@ from django.shortcuts import render
 from django.template import loader
 
 
+def bad_request(request, exception=None):
+    message = str(exception) if exception and str(exception) else "Yêu cầu không hợp lệ."
+    return render(request, "errors/400.html", {"message": message}, status=400)
+
+
 def permission_denied(request, exception=None):
     message = str(exception) if exception and str(exception) else "Bạn không có quyền truy cập trang này."
     return render(request, "errors/403.html", {"message": message}, status=403)

@@ -40,6 +40,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "thidua.errors.bad_request"
 handler403 = "thidua.errors.permission_denied"
 handler404 = "thidua.errors.page_not_found"
 handler500 = "thidua.errors.server_error"

@@ -35,8 +35,9 @@ def campaign_record_past(request):
 @login_required
 def registration_record_past(request, pk, unit_pk):
     campaign = selectors.campaign_get_for_user(request.user, pk)
-    if response := refused(request, policies.record_past_refusal(request.user, campaign), campaign):
-        return response
+    # the page is the campaign issuer's alone: anyone else is refused outright, whichever unit is asked for
+    if reason := policies.record_past_refusal(request.user, campaign):
+        raise PermissionDenied(reason)
     unit = get_object_or_404(campaign.participants.all(), pk=unit_pk)
     current = selectors.current_registration(campaign, unit)
     form = RegistrationForm(request.POST or None, campaign=campaign, indicators=campaign.indicators.order_by("name"), current=current)

@@ -157,7 +157,22 @@ def objects_of(key: str, unit: Unit, ministry_campaign, indicator, kind) -> dict
     own_kind = AwardKind.objects.create(code=f"bk-rieng-{key}", name=f"Bằng khen riêng của {unit.name}", subject="both", category="form",
                                         level="ministry", owner=unit)
     own_indicator = Indicator.objects.create(code=f"chi-tieu-rieng-{key}", name=f"Chỉ tiêu riêng của {unit.name}", kind="count", owner=unit)
+    # What a văn thư registers as received, a unit's own signing certificate, a person's notice.
+    from django.utils import timezone
+
+    from documents.models import IncomingDocument
+    from documents.signing.models import CredentialKind, SigningCredential
+    from units.models import Notification
+
+    incoming = IncomingDocument.objects.create(receiving_unit=unit, issuer=Unit.objects.get(code="bct-mt"), type_name="Kế hoạch",
+                                               symbol=f"{unit.pk}/KH-BCT", issued_on=TODAY, subject="Kế hoạch tổ chức phong trào",
+                                               year=TODAY.year, incoming_number=1, received_on=TODAY)
+    credential = SigningCredential.objects.create(unit=unit, kind=CredentialKind.choices[0][0], certificate=b"der", subject=unit.name,
+                                                  issuer="CA ma trận", serial=f"{unit.pk:08d}", not_before=timezone.now(),
+                                                  not_after=timezone.now() + datetime.timedelta(days=365))
+    notification = Notification.objects.create(user=staff, key=f"ma-tran-{key}", text="Có việc cần làm.", link="/")
     return {
+        "incoming": incoming, "credential": credential, "notification": notification,
         "award_kind": own_kind, "own_indicator": own_indicator, "council": council,
         "unit": unit, "person": person, "user": staff, "assignment": assignment, "document": document, "job": job, "blank": blank,
         "campaign": campaign, "ministry_campaign": ministry_campaign, "registration": registration, "report": report,

@@ -62,7 +62,7 @@ def kwargs_for(name: str, o: dict) -> dict | None:
         **{f"campaigns:covenant-{action}": {"pk": o["covenant"].pk} for action in ("detail", "sign", "score", "confirm", "vote")},
         **{f"campaigns:{name}": {"pk": o["campaign"].pk}
            for name in ("campaign-detail", "campaign-edit", "campaign-launch", "campaign-transition", "campaign-review", "dashboard",
-                        "import-template", "campaign-export", "reports-export")},
+                        "dashboard-indicators", "import-template", "campaign-export", "reports-export")},
         **{f"campaigns:{name}": {"pk": o["ministry_campaign"].pk, "unit_pk": o["unit"].pk}
            for name in ("dashboard-unit", "registration-edit", "registration-import")},
         **{f"campaigns:registration-{action}": {"pk": o["registration"].pk} for action in ("detail", "submit", "decide")},
@@ -74,6 +74,13 @@ def kwargs_for(name: str, o: dict) -> dict | None:
         "awards:person-history": {"pk": o["person"].pk},
         "awards:unit-history": {"pk": o["unit"].pk},
         "awards:record-revoke": {"pk": o["record"].pk},
+        "awards:record-verify": {"pk": o["record"].pk},
+        "campaigns:registration-record-past": {"pk": o["ministry_campaign"].pk, "unit_pk": o["unit"].pk},
+        "campaigns:report-record-past": {"pk": o["registration"].pk},
+        "documents:incoming-detail": {"pk": o["incoming"].pk},
+        "documents:credential-unit": {"pk": o["unit"].pk},
+        "documents:credential-unit-deactivate": {"pk": o["credential"].pk},
+        "units:notification-open": {"pk": o["notification"].pk},
         "awards:certificate-download": {"pk": o["record"].pk},
         **{f"awards:{name}": {"pk": o["nomination"].pk}
            for name in ("nomination-detail", "dossier-upload", "nomination-submit", "nomination-withdraw")},
@@ -99,7 +106,7 @@ CLUSTER_ROUTES = {"units:cluster-detail", "units:cluster-update", "units:cluster
 SHARED_WITH_PEERS = {
     "units:unit-detail", "awards:unit-history", "awards:round-detail", "awards:decision-draft",
     "campaigns:campaign-detail", "campaigns:campaign-edit", "campaigns:campaign-launch", "campaigns:campaign-transition",
-    "campaigns:campaign-review", "campaigns:dashboard", "campaigns:import-template", "campaigns:campaign-export",
+    "campaigns:campaign-review", "campaigns:dashboard", "campaigns:dashboard-indicators", "campaigns:import-template", "campaigns:campaign-export",
     "campaigns:reports-export",
 }
 
