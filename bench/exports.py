@@ -100,7 +100,7 @@ def main() -> int:
 
         def export(url=url, params=params, sizes=sizes):
             cache.clear()  # the per-account export limit (20 a minute) is not what is measured
-            sizes["bytes"] = len(common.get_ok(client, url, **params).content)
+            sizes["bytes"] = len(common.get_ok(client, url, **params).getvalue())
 
         headers = [f"Cột {i}" for i in range(1, width + 1)]
         print(f"\n{name}: {url} {params or ''}")

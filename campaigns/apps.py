@@ -10,12 +10,14 @@ class CampaignsConfig(AppConfig):
         from documents.extensions import on_issue
         from units.extensions import register_membership_guard, register_todo
 
+        from . import signals
         from .selectors.todo import todo
         from .services.handovers import directive_issued
 
         register_todo(todo)
         on_issue(directive_issued)
         register_membership_guard(covenant_settles_members)
+        signals.connect()
 
 
 def covenant_settles_members(cluster, year: int) -> str | None:

@@ -29,6 +29,7 @@ urlpatterns = [
     path("<id:pk>/so-ket-tong-ket/", campaigns.campaign_review, name="campaign-review"),
     path("<id:pk>/theo-doi/", dashboard.dashboard, name="dashboard"),
     path("<id:pk>/theo-doi/don-vi/<id:unit_pk>/", dashboard.dashboard_unit, name="dashboard-unit"),
+    path("<id:pk>/theo-doi/chi-tieu/", dashboard.dashboard_indicators, name="dashboard-indicators"),
     path("<id:pk>/dang-ky/<id:unit_pk>/", registrations.registration_edit, name="registration-edit"),
     path("<id:pk>/dang-ky/<id:unit_pk>/nhap-excel/", registrations.registration_import, name="registration-import"),
     path("<id:pk>/mau-excel/", registrations.registration_template, name="import-template"),

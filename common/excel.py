@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
+from itertools import chain, islice
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -45,50 +47,113 @@ def neutralise(cell) -> None:
         cell.quotePrefix = True
 
 
+def number_format(value, index: int, plain: Collection[int]) -> str | None:
+    """The format of a cell: grouped quantities, plain years, ids and codes, dd/mm/yyyy dates."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return PLAIN_FORMAT if index in plain else INTEGER_FORMAT
+    if isinstance(value, float | Decimal):
+        return DECIMAL_FORMAT
+    if isinstance(value, datetime.date):
+        return DATE_FORMAT
+    return None
+
+
+def _plain_indices(headers: Sequence[str], plain_columns: Collection[str]) -> set[int]:
+    return {index for index, header in enumerate(headers) if header in plain_columns or is_plain_header(header)}
+
+
+def _style_header(cell) -> None:
+    neutralise(cell)
+    cell.font = Font(bold=True, color="FFFFFF")
+    cell.fill = PatternFill("solid", fgColor="1F4E79")
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _widths(headers: Sequence[str], rows: Iterable[Sequence]) -> list[int]:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for index, value in enumerate(row[: len(widths)]):
+            widths[index] = max(widths[index], min(len(str(value)), 60))
+    return widths
+
+
 def build_workbook(
     *, title: str, headers: Sequence[str], rows: Iterable[Sequence], plain_columns: Collection[str] = ()
 ) -> Workbook:
-    """One sheet: a header row, then the rows; numbers grouped as quantities except in the columns
-    whose header names a year, an id or a code (``is_plain_header``) or is listed in ``plain_columns``."""
-    plain = {index for index, header in enumerate(headers) if header in plain_columns or is_plain_header(header)}
+    """One sheet in memory (to read back or add to): a header row, then the rows; numbers grouped as
+    quantities except in the columns whose header names a year, an id or a code (``is_plain_header``)
+    or is listed in ``plain_columns``. Downloads use ``write_workbook``, which streams."""
+    plain = _plain_indices(headers, plain_columns)
+    rows = [list(row) for row in rows]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
     sheet.append(list(headers))
     for cell in sheet[1]:
-        neutralise(cell)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    widths = [len(h) for h in headers]
+        _style_header(cell)
     for row_number, row in enumerate(rows, start=2):
-        sheet.append(list(row))
+        sheet.append(row)
         for index, value in enumerate(row):
             cell = sheet.cell(row=row_number, column=index + 1)
             neutralise(cell)
-            if isinstance(value, bool):
-                continue
-            if isinstance(value, int):
-                cell.number_format = PLAIN_FORMAT if index in plain else INTEGER_FORMAT
-            elif isinstance(value, float | Decimal):
-                cell.number_format = DECIMAL_FORMAT
-            elif isinstance(value, datetime.date):
-                cell.number_format = DATE_FORMAT
-            widths[index] = max(widths[index], min(len(str(value)), 60))
-    for index, width in enumerate(widths, start=1):
+            cell.number_format = number_format(value, index, plain) or cell.number_format
+    for index, width in enumerate(_widths(headers, rows), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
     sheet.freeze_panes = "A2"
     return workbook
 
 
+WIDTH_SAMPLE = 200  # column widths follow the header and the first rows; the rest stream through
+
+
+def write_workbook(
+    target, *, title: str, headers: Sequence[str], rows: Iterable[Sequence], plain_columns: Collection[str] = ()
+) -> int:
+    """The same sheet as ``build_workbook``, written to ``target`` in openpyxl's write-only mode: rows go
+    to disk as they come, so memory does not grow with them. Returns the number of data rows."""
+    plain = _plain_indices(headers, plain_columns)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    rows = iter(rows)
+    head = [list(row) for row in islice(rows, WIDTH_SAMPLE)]
+    for index, width in enumerate(_widths(headers, head), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+    sheet.freeze_panes = "A2"
+    header = []
+    for value in headers:
+        cell = WriteOnlyCell(sheet, value=value)
+        _style_header(cell)
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in chain(head, rows):
+        cells = []
+        for index, value in enumerate(row):
+            fmt = number_format(value, index, plain)
+            if fmt is None and not (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
+                cells.append(value)  # plain text and blanks need no cell object
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
+            neutralise(cell)
+            if fmt:
+                cell.number_format = fmt
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    workbook.save(target)
+    return count
+
+
 def xlsx_response(
     *, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence], plain_columns: Collection[str] = ()
-) -> HttpResponse:
-    buffer = io.BytesIO()
-    build_workbook(title=title, headers=headers, rows=rows, plain_columns=plain_columns).save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+) -> FileResponse:
+    """A download written in write-only mode to a temporary file, then streamed from it."""
+    spool = tempfile.TemporaryFile()
+    write_workbook(spool, title=title, headers=headers, rows=rows, plain_columns=plain_columns)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX)
 
 
 class ImportColumn:

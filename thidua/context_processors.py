@@ -1,7 +1,6 @@
-from units.notifications import unread_count
 from units.scoping import get_scope
 
-from .navigation import nav_for
+from .navigation import frame_facts, nav_for
 
 
 def navigation(request):
@@ -10,4 +9,5 @@ def navigation(request):
         return {"nav_items": []}
     scope = get_scope(user)
     roles = sorted({a.get_role_display() for a in scope.assignments})
-    return {"nav_items": nav_for(user), "user_roles": roles, "unread_notifications": unread_count(user)}
+    facts = frame_facts(user)
+    return {"nav_items": nav_for(user, seat=facts["seat"]), "user_roles": roles, "unread_notifications": facts["unread"]}

@@ -31,27 +31,49 @@ NAV_ITEMS: list[tuple[str, str, tuple | None]] = [
 ]
 
 
-def sits_on_a_council(user) -> bool:
+def _council_seats(user):
     from django.db.models import Q
 
     from awards.models import Council
 
-    return Council.objects.filter(Q(members=user) | Q(secretary=user)).exists()
+    return Council.objects.filter(Q(members=user) | Q(secretary=user))
 
 
-def _allowed(user, roles) -> bool:
+def sits_on_a_council(user) -> bool:
+    return _council_seats(user).exists()
+
+
+def frame_facts(user) -> dict:
+    """What every page's frame shows about the account, in one query: its unread notices and whether it
+    sits on a council."""
+    from django.db.models import Count, Exists, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from units.models import Notification, User
+
+    unread = (
+        Notification.objects.filter(user=OuterRef("pk"), is_read=False).order_by().values("user").annotate(n=Count("pk")).values("n")
+    )
+    seat = _council_seats(OuterRef("pk"))
+    facts = User.objects.filter(pk=user.pk).annotate(unread=Coalesce(Subquery(unread), 0), seat=Exists(seat)).values("unread", "seat").first()
+    return facts or {"unread": 0, "seat": False}
+
+
+def _allowed(user, roles, seat) -> bool:
     wanted = [r for r in roles if r not in (ADMIN, COUNCIL_SEAT)]
     if ADMIN in roles and is_system_admin(user):
         return True
     if wanted and has_any_role(user, wanted):
         return True
-    return COUNCIL_SEAT in roles and sits_on_a_council(user)
+    return COUNCIL_SEAT in roles and (seat() if callable(seat) else seat)
 
 
-def nav_for(user) -> list[dict]:
+def nav_for(user, *, seat=None) -> list[dict]:
+    """The entries ``user`` may see; ``seat`` (whether it sits on a council) is looked up when not given."""
+    seat = (lambda: sits_on_a_council(user)) if seat is None else seat
     items = []
     for label, url_name, roles in NAV_ITEMS:
-        if roles is not None and not _allowed(user, roles):
+        if roles is not None and not _allowed(user, roles, seat):
             continue
         try:
             items.append({"label": label, "url": reverse(url_name), "name": url_name})

@@ -6,13 +6,13 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 
 from .audit import audit_record
-from .middleware import LOGIN_AT_KEY
+from .middleware import LOGIN_AT_KEY, SEEN_AT_KEY
 
 
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[LOGIN_AT_KEY] = time.time()
+        request.session[LOGIN_AT_KEY] = request.session[SEEN_AT_KEY] = time.time()
     audit_record(actor=user, action="login", unit=user.unit, summary="Đăng nhập thành công")
 
 

@@ -17,6 +17,7 @@ from .campaigns import (
 )
 from .covenants import Covenant, CovenantCriterion, CovenantScore, CovenantSignature, CovenantStatus, LeaderVote
 from .indicators import DIRECTION_SHORT, Indicator, IndicatorDirection, IndicatorKind, IndicatorQuerySet
+from .progress import PeriodProgress, TargetProgress, UnitProgress
 from .registrations import DIRECTION_SYMBOLS, Direction, Registration, RegistrationQuerySet, RegistrationStatus, Target
 from .reports import (
     PERIOD_ORDER,
@@ -57,6 +58,7 @@ __all__ = [
     "LaunchDocumentType",
     "LeaderVote",
     "Notification",
+    "PeriodProgress",
     "PeriodType",
     "ProgressReport",
     "ProgressReportQuerySet",
@@ -67,5 +69,7 @@ __all__ = [
     "ReportStatus",
     "ReportValue",
     "Target",
+    "TargetProgress",
+    "UnitProgress",
     "evidence_upload_to",
 ]

@@ -21,17 +21,25 @@ from .covenants import (
 )
 from .dashboard import (
     CHART_HEIGHT,
+    LINE_ORDER,
     SORT_KEYS,
     UnitRow,
     child_rollup,
     cluster_ranking,
+    dashboard_page,
     dashboard_rows,
     dashboard_summary,
+    indicator_progress,
+    indicator_units,
+    lines_summary,
+    overdue_lines,
     period_short_label,
+    progress_lines,
     progress_over_periods,
+    top_lines,
     tree_summary,
 )
-from .exports import campaign_export_rows, dashboard_export_rows, reports_export_rows
+from .exports import campaign_export_rows, dashboard_export_rows, indicator_export_rows, reports_export_rows
 from .indicators import (
     indicator_get_for_user,
     indicator_owner_choices,
@@ -81,7 +89,16 @@ __all__ = [
     "campaign_export_rows",
     "campaign_get_for_user",
     "campaign_scope_filter",
+    "LINE_ORDER",
     "child_rollup",
+    "dashboard_page",
+    "indicator_export_rows",
+    "indicator_progress",
+    "indicator_units",
+    "lines_summary",
+    "overdue_lines",
+    "progress_lines",
+    "top_lines",
     "cluster_ranking",
     "covenant_get_for_user",
     "covenant_ranking",

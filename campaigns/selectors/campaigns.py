@@ -3,7 +3,7 @@ passes one of these, and another unit's object gives 404."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from units.models import Role
@@ -33,13 +33,16 @@ def registration_scope_filter(user, *, prefix: str = "") -> Q:
     return Q(**{f"{prefix}unit_id__in": sorted(scope.own_unit_ids)}) | Q(**{f"{prefix}campaign_id__in": issued})
 
 
-def campaign_get_for_user(user, pk) -> Campaign:
-    return get_object_or_404(
-        Campaign.objects.visible_to(user).prefetch_related(
-            Prefetch("issuer_links", queryset=CampaignIssuer.objects.select_related("unit")), "contents"
-        ),
-        pk=pk,
-    )
+def campaign_get_for_user(user, pk, *, full: bool = True) -> Campaign:
+    """The campaign if ``user`` may see it, else 404. ``full`` loads its issuers and contents too; without
+    it (the dashboard's pages) the campaign comes alone, with ``has_children`` (whether child campaigns
+    roll up into it)."""
+    campaigns = Campaign.objects.visible_to(user)
+    if full:
+        campaigns = campaigns.prefetch_related(Prefetch("issuer_links", queryset=CampaignIssuer.objects.select_related("unit")), "contents")
+    else:
+        campaigns = campaigns.annotate(has_children=Exists(Campaign.objects.filter(parent_id=OuterRef("pk"))))
+    return get_object_or_404(campaigns, pk=pk)
 
 
 def registration_get_for_user(user, pk) -> Registration:

@@ -6,15 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Subquery
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery, Sum, Window
 
 from units.models import ClusterMembership, Unit
 
-from ..models import Campaign, IndicatorKind, Registration, RegistrationStatus, ReportValue, Target
+from ..models import (
+    Campaign,
+    IndicatorKind,
+    PeriodProgress,
+    Registration,
+    RegistrationStatus,
+    Target,
+    TargetProgress,
+    UnitProgress,
+)
+from ..models.progress import LINE_ORDER
 from .progress import (
     ACHIEVED,
     BEHIND,
-    COUNTED_REPORTS,
     EXCEEDED,
     NOT_REGISTERED,
     NOT_REPORTED,
@@ -157,27 +167,17 @@ def _distribution(rows: list[UnitRow]) -> list[dict]:
 
 
 def progress_over_periods(*, campaign: Campaign, registration: Registration | None = None) -> list[dict]:
-    """Average completion per reported period across the campaign (or one registration): one query."""
-    scope = {"report__registration__campaign": campaign}
+    """Average completion per reported period across the campaign (or one unit): one query over the
+    per-unit sums kept by the progress tables."""
+    rows = PeriodProgress.objects.filter(campaign=campaign)
     if registration is not None:  # one unit, across the revisions of its registration
-        scope["report__registration__unit_id"] = registration.unit_id
-    values = (
-        ReportValue.objects.filter(
-            **scope,
-            report__status__in=COUNTED_REPORTS,
-            target__target_value__gt=0,
-        )
-        .exclude(target__indicator__kind=IndicatorKind.MILESTONE)
-        .values_list("report__period_key", "value", "target__target_value")
-    )
-    buckets: dict[int, list[Decimal]] = {}
-    for key, value, target_value in values:
-        if value is not None:
-            buckets.setdefault(key, []).append(min(value / target_value * 100, Decimal(200)).quantize(Decimal("0.1")))
-    series = []
-    for key in sorted(buckets):
-        average = sum(buckets[key]) / len(buckets[key])
-        series.append({"label": period_short_label(key), "value": average.quantize(Decimal("0.1"))})
+        rows = rows.filter(unit_id=registration.unit_id)
+    totals = rows.values("period_key").annotate(total=Sum("percent_sum"), count=Sum("values")).order_by("period_key")
+    series = [
+        {"label": period_short_label(row["period_key"]), "value": (Decimal(row["total"]) / row["count"]).quantize(Decimal("0.1"))}
+        for row in totals
+        if row["count"]
+    ]
     peak = max((s["value"] for s in series), default=Decimal(1)) or Decimal(1)
     for point in series:
         point["height"] = int(point["value"] * CHART_HEIGHT / peak)
@@ -191,20 +191,20 @@ def period_short_label(key: int) -> str:
 
 
 def child_rollup(*, campaign: Campaign, depth: int = 1) -> list[dict]:
-    """Every descendant campaign (depth first) with its own units and the roll-up of its subtree: the
-    average of its units' and its descendants' units' completion. Queries grow with the campaign tree,
-    never with the units."""
+    """Every descendant campaign (depth first) with its own registered units and the roll-up of its
+    subtree: the average of its units' and its descendants' units' completion. Two queries per
+    descendant campaign, never more with the units."""
     entries = []
     for child in campaign.children.order_by("start_date", "name"):
-        rows = dashboard_rows(campaign=child)
+        own = list(UnitProgress.objects.filter(campaign=child).exclude(registration=None).values_list("average_percent", flat=True))
         below = child_rollup(campaign=child, depth=depth + 1)
-        values = [r.average_percent for r in rows] + [v for e in below if e["depth"] == depth + 1 for v in e["values"]]
+        values = own + [v for e in below if e["depth"] == depth + 1 for v in e["values"]]
         entries.append(
             {
                 "campaign": child,
                 "depth": depth,
-                "rows": len(rows),
-                "average": _average([r.average_percent for r in rows]),
+                "rows": len(own),
+                "average": _average(own),
                 "values": values,
                 "subtree_units": len(values),
                 "subtree_average": _average(values),
@@ -214,9 +214,9 @@ def child_rollup(*, campaign: Campaign, depth: int = 1) -> list[dict]:
     return entries
 
 
-def tree_summary(*, rows: list[UnitRow], children: list[dict]) -> dict:
+def tree_summary(*, campaign: Campaign, children: list[dict]) -> dict:
     """The campaign's own registered units together with those of its whole subtree."""
-    values = [r.average_percent for r in rows if r.registration is not None]
+    values = list(UnitProgress.objects.filter(campaign=campaign).exclude(registration=None).values_list("average_percent", flat=True))
     values += [v for entry in children if entry["depth"] == 1 for v in entry["values"]]
     return {"units": len(values), "average": _average(values)}
 
@@ -226,19 +226,191 @@ def _average(values):
     return (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
 
 
-def cluster_ranking(*, campaign: Campaign, rows: list[UnitRow]) -> list[dict]:
-    """Clusters of the campaign ranked by their members' average completion: one query."""
-    by_unit = {row.unit.pk: row for row in rows}
-    year = campaign.start_date.year
-    clusters: dict[int, dict] = {}
-    memberships = ClusterMembership.objects.filter(
-        year=year, unit_id__in=list(by_unit)
-    ).select_related("cluster")
-    for membership in memberships:
-        entry = clusters.setdefault(membership.cluster_id, {"cluster": membership.cluster, "values": []})
-        entry["values"].append(by_unit[membership.unit_id].average_percent)
-    ranking = [
-        {"cluster": entry["cluster"], "units": len(entry["values"]), "average": _average(entry["values"])}
-        for entry in clusters.values()
+def cluster_ranking(*, campaign: Campaign, province: int | None = None, cluster: int | None = None, kind: str = "") -> list[dict]:
+    """Clusters of the campaign's year ranked by the average completion of their members within the
+    dashboard's filters: one query."""
+    ranking = (
+        ClusterMembership.objects.filter(
+            _unit_filter(prefix="unit__", province=province, cluster=cluster, kind=kind),
+            year=campaign.start_date.year,
+            unit__campaign_progress__campaign=campaign,
+        )
+        .values("cluster_id", "cluster__name")
+        .annotate(units=Count("unit_id"), average=Avg("unit__campaign_progress__average_percent"))
+    )
+    result = [
+        {
+            "cluster": {"pk": row["cluster_id"], "name": row["cluster__name"]},
+            "units": row["units"],
+            "average": Decimal(row["average"]).quantize(Decimal("0.1")) if row["average"] is not None else None,
+        }
+        for row in ranking
     ]
-    return sorted(ranking, key=lambda item: item["average"] if item["average"] is not None else Decimal(-1), reverse=True)
+    return sorted(result, key=lambda item: (-(item["average"] if item["average"] is not None else Decimal(-1)), item["cluster"]["name"]))
+
+
+# The dashboard's lines, read from the progress tables: filtered, sorted and paginated in the database.
+
+def progress_lines(*, campaign: Campaign, province: int | None = None, cluster: int | None = None, kind: str = ""):
+    """The campaign's unit lines (registered and not) within the dashboard's filters."""
+    return UnitProgress.objects.filter(_unit_filter(prefix="unit__", province=province, cluster=cluster, kind=kind), campaign=campaign)
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (the summary has it already): no COUNT query of its own."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def dashboard_page(*, lines, user, sort: str, page_number, count: int, per_page: int = 25):
+    """One page of lines in the chosen order, each with its unit, its status label and whether the account
+    may open its registration: one query."""
+    visible = Registration.objects.visible_to(user).filter(pk=OuterRef("registration_id"))
+    ordered = (
+        lines.select_related("unit__parent")
+        .annotate(may_open=Exists(visible))
+        .order_by(*LINE_ORDER.get(sort, LINE_ORDER["-percent"]))
+    )
+    page = KnownCountPaginator(ordered, per_page, count=count).get_page(page_number)
+    page.object_list = list(page.object_list)
+    for line in page.object_list:
+        line.status_label = UNIT_STATUS_LABELS.get(line.status, "")
+    return page
+
+
+def lines_summary(lines) -> dict:
+    """Counts of units and targets by status and the distribution of average completion: one query."""
+    registered = ~Q(status=NOT_REGISTERED)
+    bands = [("< 50 %", 0, 50), ("50–79 %", 50, 80), ("80–99 %", 80, 100), ("≥ 100 %", 100, None)]
+    aggregates = {
+        "participants": Count("pk"),
+        "units": Count("pk", filter=registered),
+        "targets": Sum("targets"),
+        "achieved": Sum("achieved"),
+        "exceeded": Sum("exceeded"),
+        "behind": Sum("behind"),
+        "not_reported": Sum("not_reported"),
+        "no_report": Count("pk", filter=registered & Q(average_percent__isnull=True)),
+    }
+    for index, (_, low, high) in enumerate(bands):
+        condition = registered & Q(average_percent__gte=low)
+        if high is not None:
+            condition &= Q(average_percent__lt=high)
+        aggregates[f"band{index}"] = Count("pk", filter=condition)
+    totals = {key: value or 0 for key, value in lines.aggregate(**aggregates).items()}
+    distribution = [{"label": label, "count": totals[f"band{index}"]} for index, (label, _, _) in enumerate(bands)]
+    distribution.append({"label": "Chưa báo cáo", "count": totals["no_report"]})
+    peak = max(b["count"] for b in distribution) or 1
+    for band in distribution:
+        band["height"] = round(band["count"] * CHART_HEIGHT / peak)
+    return {
+        "units": totals["units"],
+        "participants": totals["participants"],
+        "unregistered": totals["participants"] - totals["units"],
+        "targets": totals["targets"],
+        "counts": {
+            ACHIEVED: totals["achieved"] - totals["exceeded"],
+            EXCEEDED: totals["exceeded"],
+            BEHIND: totals["behind"],
+            NOT_REPORTED: totals["not_reported"],
+        },
+        "labels": STATUS_LABELS,
+        "distribution": distribution,
+    }
+
+
+def overdue_lines(*, campaign: Campaign, today, user, limit: int = 30) -> dict | None:
+    """The last period whose report is past due and the first ``limit`` units with an approved registration
+    and no counted report covering it (a later cumulative report covers it), with how many there are in all
+    and whether the account may open each registration: one query over the unit lines."""
+    from ..models.reports import deadlines_apply
+    from ..periods import last_due_period
+    from .reports import REPORTING_STATUSES
+
+    if campaign.status not in REPORTING_STATUSES or not deadlines_apply(campaign):
+        return None
+    period = last_due_period(campaign.report_periods, today)
+    if period is None:
+        return None
+    late = (
+        UnitProgress.objects.filter(campaign=campaign, approved=True)
+        .filter(Q(last_period__lt=period.key) | Q(last_period__isnull=True))
+        .select_related("unit__parent", "registration__campaign")
+        .annotate(total=Window(Count("pk")), may_open=Exists(Registration.objects.visible_to(user).filter(pk=OuterRef("registration_id"))))
+        .order_by("unit_name", "id")
+    )
+    first = list(late[:limit])
+    total = first[0].total if first else 0
+    return {"period": period, "registrations": first, "count": total, "more": max(total - len(first), 0)}
+
+
+def top_lines(lines, limit: int = 10, *, first_page=None) -> list[UnitProgress]:
+    """The best registered units by average completion: one query, or none when ``first_page`` (the first
+    page of the same lines in the default order, at least ``limit`` long) already holds them: registered
+    units come before the others at equal %, so the best registered are its first registered lines."""
+    if first_page is not None and first_page.number == 1 and len(first_page.object_list) >= min(limit, first_page.paginator.count):
+        return [line for line in first_page.object_list if line.registered][:limit]
+    return list(lines.exclude(status=NOT_REGISTERED).select_related("unit__parent").order_by(*LINE_ORDER["-percent"])[:limit])
+
+
+def indicator_progress(*, campaign: Campaign, lines=None) -> list[dict]:
+    """Per indicator of the registrations in force: units that registered it, the total registered and
+    achieved (for quantities, money and counts: a sum; for rates, an average), and the units achieved,
+    behind or not reporting: one query."""
+    rows = TargetProgress.objects.filter(campaign=campaign)
+    if lines is not None:
+        rows = rows.filter(unit_id__in=lines.values("unit_id"))
+    reported = Q(status__in=(ACHIEVED, EXCEEDED, BEHIND))
+    summary = (
+        rows.values("indicator_id", "indicator__name", "indicator__unit_of_measure", "indicator__kind")
+        .annotate(
+            units=Count("pk"),
+            registered=Sum("target__target_value"),
+            achieved_total=Sum("value", filter=reported),
+            registered_average=Avg("target__target_value"),
+            achieved_average=Avg("value", filter=reported),
+            achieved=Count("pk", filter=Q(status__in=(ACHIEVED, EXCEEDED))),
+            behind=Count("pk", filter=Q(status=BEHIND)),
+            not_reported=Count("pk", filter=Q(status=NOT_REPORTED)),
+        )
+        .order_by("indicator__name")
+    )
+    result = []
+    for row in summary:
+        kind = row["indicator__kind"]
+        averaged = kind == IndicatorKind.PERCENTAGE
+        registered = row["registered_average"] if averaged else row["registered"]
+        achieved = row["achieved_average"] if averaged else row["achieved_total"]
+        result.append(
+            {
+                "indicator_id": row["indicator_id"],
+                "indicator": row["indicator__name"],
+                "unit_of_measure": row["indicator__unit_of_measure"],
+                "kind": kind,
+                "averaged": averaged,
+                "milestone": kind == IndicatorKind.MILESTONE,
+                "units": row["units"],
+                "registered": None if kind == IndicatorKind.MILESTONE or registered is None else Decimal(registered).quantize(Decimal("0.01")),
+                "achieved_value": None if kind == IndicatorKind.MILESTONE or achieved is None else Decimal(achieved).quantize(Decimal("0.01")),
+                "achieved": row["achieved"],
+                "behind": row["behind"],
+                "not_reported": row["not_reported"],
+                "percent": (Decimal(achieved) / Decimal(registered) * 100).quantize(Decimal("0.1"))
+                if kind != IndicatorKind.MILESTONE and achieved is not None and registered
+                else None,
+            }
+        )
+    return result
+
+
+def indicator_units(*, campaign: Campaign, indicator_id: int, status: str = "", lines=None):
+    """The units of one indicator with their target and latest value, for the per-indicator view."""
+    rows = TargetProgress.objects.filter(campaign=campaign, indicator_id=indicator_id)
+    if lines is not None:
+        rows = rows.filter(unit_id__in=lines.values("unit_id"))
+    if status:
+        rows = rows.filter(status__in=(ACHIEVED, EXCEEDED) if status == ACHIEVED else (status,))
+    return rows.select_related("unit__parent", "target").order_by("unit__name", "pk")
+

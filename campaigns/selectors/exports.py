@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from ..models import DIRECTION_SYMBOLS, ProgressReport, Registration, ReportStatus, ReportValue, Target
-from .progress import describe_target, target_status, targets_with_latest
+from ..models import DIRECTION_SYMBOLS, ProgressReport, Registration, ReportStatus, ReportValue, Target, TargetProgress
+from .progress import STATUS_LABELS, UNIT_STATUS_LABELS, describe_target, target_status, targets_with_latest
 
 
 def _number(value):
@@ -20,26 +21,74 @@ def _comparison(target) -> str:
 DASHBOARD_HEADERS = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái", "Chiều so sánh"]
 
 
-def dashboard_export_rows(rows, visible: set[int]):
+EXPORT_CHUNK = 500  # unit lines read at a time: the export streams, whatever the number of units
+
+
+def dashboard_export_rows(*, lines, user, sort: str = "-percent"):
     """One line per target of a registration the account may open; any other unit gets one line with its
-    status and average (as on the dashboard), a unit that has not registered one line saying so."""
-    for row in rows:
-        if row.registration is None or row.registration.pk not in visible:
-            yield (row.unit.label, "", "", None, None, _number(row.average_percent), None, row.status_label, "")
-            continue
-        for t in row.targets:
-            target = t["target"]
-            yield (
-                row.unit.label,
-                target.indicator.name,
-                target.indicator.unit_of_measure,
-                _number(target.target_value),
-                _number(target.latest_value),
-                _number(t["percent"]),
-                _number(t["growth"]),
-                t["label"],
-                _comparison(target),
-            )
+    status and average (as on the dashboard), a unit that has not registered one line saying so. Rows
+    stream in the dashboard's order, ``EXPORT_CHUNK`` units at a time."""
+    from ..models.progress import LINE_ORDER
+
+    visible = Registration.objects.visible_to(user).filter(pk=OuterRef("registration_id"))
+    ordered = (
+        lines.select_related("unit__parent")
+        .annotate(may_open=Exists(visible))
+        .order_by(*LINE_ORDER.get(sort, LINE_ORDER["-percent"]))
+    )
+    offset = 0
+    while True:
+        chunk = list(ordered[offset : offset + EXPORT_CHUNK])
+        if not chunk:
+            return
+        offset += len(chunk)
+        opened = [line.registration_id for line in chunk if line.may_open and line.registration_id]
+        targets: dict[int, list] = {}
+        progress = (
+            TargetProgress.objects.filter(target__registration_id__in=opened)
+            .select_related("target__indicator")
+            .order_by("target_id")
+        )
+        for row in progress:
+            targets.setdefault(row.target.registration_id, []).append(row)
+        for line in chunk:
+            label = line.unit.label
+            if not line.may_open or line.registration_id is None:
+                yield (label, "", "", None, None, _number(line.average_percent), None, UNIT_STATUS_LABELS.get(line.status, ""), "")
+                continue
+            for row in targets.get(line.registration_id, []):
+                target = row.target
+                yield (
+                    label,
+                    target.indicator.name,
+                    target.indicator.unit_of_measure,
+                    _number(target.target_value),
+                    _number(row.value),
+                    _number(row.percent),
+                    _number(row.growth),
+                    STATUS_LABELS[row.status],
+                    _comparison(target),
+                )
+
+
+INDICATOR_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Cách cộng gộp", "Số đơn vị đăng ký", "Tổng đăng ký", "Tổng thực hiện", "% kế hoạch",
+                     "Đạt/vượt", "Chưa đạt", "Chưa báo cáo"]
+
+
+def indicator_export_rows(indicators: list[dict]):
+    for i in indicators:
+        yield (
+            i["indicator"],
+            i["unit_of_measure"],
+            "Mốc hoàn thành" if i["milestone"] else "Bình quân" if i["averaged"] else "Tổng",
+            i["units"],
+            _number(i["registered"]),
+            _number(i["achieved_value"]),
+            _number(i["percent"]),
+            i["achieved"],
+            i["behind"],
+            i["not_reported"],
+        )
 
 
 CAMPAIGN_HEADERS = ["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đơn vị tính", "Năm trước", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Đánh giá", "Chiều so sánh"]

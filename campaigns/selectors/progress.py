@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
-from ..models import Direction, IndicatorKind, ReportStatus, ReportValue
+from ..models import Direction, IndicatorKind, ReportStatus
 
 COUNTED_REPORTS = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 ACHIEVED, EXCEEDED, BEHIND, NOT_REPORTED = "dat", "vuot", "chua_dat", "chua_bao_cao"
@@ -47,17 +47,20 @@ def targets_with_latest(queryset):
     """Annotate targets with the latest submitted or accepted cumulative value: one query.
 
     The value is the unit's latest for the same indicator in the same campaign, whichever revision of the
-    registration the report was made under, so a revised registration keeps the progress already reported."""
-    latest = ReportValue.objects.filter(
-        target__indicator_id=OuterRef("indicator_id"),
-        report__registration__unit_id=OuterRef("registration__unit_id"),
-        report__registration__campaign_id=OuterRef("registration__campaign_id"),
-        report__status__in=COUNTED_REPORTS,
-    ).order_by("-report__period_key", "-report__revision")
+    registration the report was made under, so a revised registration keeps the progress already reported.
+    It is read from the progress table (``TargetProgress``, kept by ``services.progress``): an index look-up
+    per target, never a walk through the unit's report history."""
+    from ..models import TargetProgress
+
+    latest = TargetProgress.objects.filter(
+        campaign_id=OuterRef("registration__campaign_id"),
+        unit_id=OuterRef("registration__unit_id"),
+        indicator_id=OuterRef("indicator_id"),
+    ).order_by(F("period_key").desc(nulls_last=True))
     return queryset.select_related("indicator", "registration__unit").annotate(
         latest_value=Subquery(latest.values("value")[:1]),
         latest_done=Subquery(latest.values("done")[:1]),
-        latest_period=Subquery(latest.values("report__period_key")[:1]),
+        latest_period=Subquery(latest.values("period_key")[:1]),
         latest_same_period=Subquery(latest.values("same_period")[:1]),
     )
 

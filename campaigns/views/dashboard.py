@@ -10,38 +10,30 @@ from django.utils import timezone
 from common.excel import xlsx_response
 from common.pagination import paginate
 from common.ratelimit import allow, too_many_response
-from units.models import Cluster, UnitKind
+from units.models import Cluster, ClusterMembership, UnitKind
 
 from .. import selectors
 from ..forms import SORT_CHOICES, DashboardFilterForm
-from ..models import Registration
+from ..models import UnitProgress
 
 
 def _campaign_clusters(campaign):
-    return (
-        Cluster.objects.filter(
-            Q(campaigns=campaign) | Q(memberships__year=campaign.start_date.year, memberships__unit__in=campaign.participants.values("pk"))
-        )
-        .distinct()
-        .order_by("name")
-    )
+    """The campaign's clusters and those its units belong to in its first year (the filter's choices)."""
+    members = ClusterMembership.objects.filter(
+        year=campaign.start_date.year, unit_id__in=UnitProgress.objects.filter(campaign=campaign).values("unit_id")
+    ).values("cluster_id")
+    return Cluster.objects.filter(Q(campaigns=campaign) | Q(pk__in=members)).distinct().order_by("name")
 
 
 @login_required
 def dashboard(request, pk):
-    campaign = selectors.campaign_get_for_user(request.user, pk)
+    """The campaign's dashboard: every figure read from the progress tables, one page of unit lines."""
+    campaign = selectors.campaign_get_for_user(request.user, pk, full=False)
     form = DashboardFilterForm(request.GET, clusters=_campaign_clusters(campaign))
     province, cluster, kind = form.value("province"), form.value("cluster"), form.value("kind", "")
     sort = form.value("sort", "-percent")
-    rows = selectors.dashboard_rows(
-        campaign=campaign,
-        province=province.pk if province else None,
-        cluster=cluster.pk if cluster else None,
-        kind=kind,
-        sort=sort,
-        include_unregistered=True,
-    )
-    visible_registrations = set(Registration.objects.visible_to(request.user).filter(campaign=campaign).values_list("pk", flat=True))
+    chosen = {"province": province.pk if province else None, "cluster": cluster.pk if cluster else None, "kind": kind}
+    lines = selectors.progress_lines(campaign=campaign, **chosen)
     if form.value("export") == "xlsx":
         if not allow(request.user, "export"):
             return too_many_response("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.")
@@ -50,24 +42,22 @@ def dashboard(request, pk):
             filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
             title="Bảng theo dõi",
             headers=selectors.exports.DASHBOARD_HEADERS,
-            rows=selectors.dashboard_export_rows(rows, visible_registrations),
+            rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort),
         )
-    children = selectors.child_rollup(campaign=campaign) if campaign.children.exists() else []
-    overdue = selectors.overdue_reports(campaign=campaign, today=timezone.localdate())
-    if overdue is not None:
-        overdue["registrations"] = list(overdue["registrations"])
+    summary = selectors.lines_summary(lines)
+    children = selectors.child_rollup(campaign=campaign) if campaign.has_children else []
     filters = {"province": str(province.pk) if province else "", "cluster": str(cluster.pk) if cluster else "", "kind": kind}
+    page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=request.GET.get("page"), count=summary["participants"])
     context = {
         "campaign": campaign,
-        "page": paginate(request, rows, 25),
-        "summary": selectors.dashboard_summary(rows),
-        "ranking": sorted((r for r in rows if r.registration), key=selectors.SORT_KEYS["percent"], reverse=True)[:10],
-        "cluster_ranking": selectors.cluster_ranking(campaign=campaign, rows=rows),
+        "page": page,
+        "summary": summary,
+        "ranking": selectors.top_lines(lines, first_page=page if sort == "-percent" else None),
+        "cluster_ranking": selectors.cluster_ranking(campaign=campaign, **chosen),
         "series": selectors.progress_over_periods(campaign=campaign),
-        "overdue": overdue,
-        "visible_registrations": visible_registrations,
+        "overdue": selectors.overdue_lines(campaign=campaign, today=timezone.localdate(), user=request.user),
         "children": children,
-        "tree": selectors.tree_summary(rows=rows, children=children) if children else None,
+        "tree": selectors.tree_summary(campaign=campaign, children=children) if children else None,
         "filters": filters,
         "filter_query": urlencode({key: value for key, value in filters.items() if value}),
         "sort": sort,
@@ -77,6 +67,49 @@ def dashboard(request, pk):
         "kinds": UnitKind.choices,
     }
     return render(request, "campaigns/dashboard.html", context)
+
+
+@login_required
+def dashboard_indicators(request, pk):
+    """Per indicator: what the units registered and achieved, and who is achieved, behind or not reporting."""
+    campaign = selectors.campaign_get_for_user(request.user, pk, full=False)
+    form = DashboardFilterForm(request.GET, clusters=_campaign_clusters(campaign))
+    province, cluster, kind = form.value("province"), form.value("cluster"), form.value("kind", "")
+    lines = selectors.progress_lines(campaign=campaign, province=province.pk if province else None,
+                                     cluster=cluster.pk if cluster else None, kind=kind)
+    indicators = selectors.indicator_progress(campaign=campaign, lines=lines)
+    filters = {"province": str(province.pk) if province else "", "cluster": str(cluster.pk) if cluster else "", "kind": kind}
+    chosen = next((i for i in indicators if str(i["indicator_id"]) == request.GET.get("indicator", "")), None)
+    status = request.GET.get("status", "") if request.GET.get("status", "") in selectors.STATUS_LABELS else ""
+    units = None
+    if chosen is not None:
+        units = paginate(request, selectors.indicator_units(campaign=campaign, indicator_id=chosen["indicator_id"], status=status, lines=lines), 50)
+    if form.value("export") == "xlsx":
+        if not allow(request.user, "export"):
+            return too_many_response("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.")
+        return xlsx_response(
+            filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx",
+            title="Tổng hợp theo chỉ tiêu",
+            headers=selectors.exports.INDICATOR_HEADERS,
+            rows=selectors.indicator_export_rows(indicators),
+        )
+    return render(
+        request,
+        "campaigns/dashboard_indicators.html",
+        {
+            "campaign": campaign,
+            "indicators": indicators,
+            "chosen": chosen,
+            "status": status,
+            "status_labels": selectors.STATUS_LABELS,
+            "units": units,
+            "filters": filters,
+            "filter_query": urlencode({key: value for key, value in filters.items() if value}),
+            "provinces": form.fields["province"].queryset,
+            "clusters": form.fields["cluster"].queryset,
+            "kinds": UnitKind.choices,
+        },
+    )
 
 
 @login_required

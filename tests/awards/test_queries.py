@@ -69,7 +69,7 @@ def test_nomination_list_search_and_excel_export(client, ministry, province_pair
     page = client.get(reverse("awards:nomination-list"), {"q": person.full_name}).content.decode()
     assert person.full_name in page
     response = client.get(reverse("awards:nomination-list"), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 4  # Nghệ An's nomination is outside the officer's scope
     assert {row[9] for row in rows} <= {"Đạt", "Không đạt", "Cần xem xét"} and all(row[10] for row in rows)

@@ -28,7 +28,7 @@ def upload(headers, rows):
 
 def test_target_template_lists_the_campaign_indicators(client, campaign, officer_vl):
     client.force_login(officer_vl)
-    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:import-template", args=[campaign.pk])).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:import-template", args=[campaign.pk])).getvalue())).active
     assert [c.value for c in sheet[1]] == [c.header for c in TARGET_COLUMNS]
     assert {row[0].value for row in sheet.iter_rows(min_row=2)} == {"wind", "ccn", "night"}
 
@@ -51,7 +51,7 @@ def test_import_targets_with_a_bad_row_saves_nothing(client, campaign, officer_v
 def test_import_report_values(client, draft_report, officer_vl):
     client.force_login(officer_vl)
     template = client.get(reverse("campaigns:import-template", args=[draft_report.registration.campaign.pk]), {"report": draft_report.pk})
-    assert [c.value for c in load_workbook(io.BytesIO(template.content)).active[1]] == [c.header for c in VALUE_COLUMNS]
+    assert [c.value for c in load_workbook(io.BytesIO(template.getvalue())).active[1]] == [c.header for c in VALUE_COLUMNS]
     headers = [c.header for c in VALUE_COLUMNS]
     client.post(reverse("campaigns:report-import", args=[draft_report.pk]), {"file": upload(headers, [["wind", "", "152,5", ""], ["night", "", None, "có"]])})
     values = {v.target.indicator.code: v for v in draft_report.values.select_related("target__indicator")}
@@ -62,7 +62,7 @@ def test_import_report_values(client, draft_report, officer_vl):
 
 def test_campaign_export(client, campaign, approved_registration, ministry_manager):
     client.force_login(ministry_manager)
-    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:campaign-export", args=[campaign.pk])).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:campaign-export", args=[campaign.pk])).getvalue())).active
     assert sheet["A1"].value == "Đơn vị" and sheet.max_row == 4
     assert sheet["I2"].value == "Chưa báo cáo"
 
@@ -82,12 +82,12 @@ def test_reports_export_lists_each_value_within_scope(client, campaign, draft_re
     report_submit(report=draft_report, actor=officer_vl)
     url = reverse("campaigns:reports-export", args=[campaign.pk])
     client.force_login(ministry_manager)
-    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(url).getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái") and len(rows) == 4
     wind = next(r for r in rows if r[5] == "Công suất điện gió vận hành mới")
     assert wind[1] == "Quý 2/2026" and wind[3] == "Chờ tiếp nhận" and wind[8] == 152.5 and wind[9] == 108.9
     assert any(r[8] == "Đã hoàn thành" for r in rows)
     client.force_login(officer_na)  # Nghệ An sees the campaign but not Vĩnh Long's reports
-    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(url).getvalue())).active
     assert sheet.max_row == 1

@@ -69,7 +69,7 @@ def test_the_direction_reaches_the_registration_form_excel_and_annex(client, cam
     client.force_login(officer_vl)
     page = client.get(reverse("campaigns:registration-edit", args=[campaign.pk, province_pair["vinh-long"].pk])).content.decode()
     assert f'name="t-{rank.pk}-direction"' in page and '<option value="at_most" title="Không cao hơn (≤)" selected>≤</option>' in page
-    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:import-template", args=[campaign.pk])).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:import-template", args=[campaign.pk])).getvalue())).active
     assert {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}[rank.code] == "≤"
     headers = [c.header for c in TARGET_COLUMNS]
     url = reverse("campaigns:registration-import", args=[campaign.pk, province_pair["vinh-long"].pk])

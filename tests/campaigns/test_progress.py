@@ -330,11 +330,11 @@ def test_report_periods_offered_and_dashboard_export_within_scope(client, campai
 
     url = reverse("campaigns:dashboard", args=[campaign.pk])
     client.force_login(officer_na)  # sees the campaign's ranking, not Vĩnh Long's targets
-    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).getvalue())).active
     lines = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert ("Sở Công Thương tỉnh Vĩnh Long", None, None, None, None, None, None, "Chưa báo cáo", None) in lines and len(lines) == 2
     client.force_login(ministry_manager)
-    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).getvalue())).active
     assert sum(1 for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Sở Công Thương tỉnh Vĩnh Long") == 3
 
 

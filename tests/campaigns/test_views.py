@@ -137,7 +137,7 @@ def test_dashboard_excel_and_scope(client, campaign, approved_registration, mini
 
     client.force_login(ministry_manager)
     response = client.get(reverse("campaigns:dashboard", args=[campaign.pk]), {"export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A1"].value == "Đơn vị" and sheet["A2"].value == "Sở Công Thương tỉnh Vĩnh Long"
     other = Campaign.objects.create(name="Phong trào riêng", start_date=campaign.start_date, end_date=campaign.end_date)
     client.force_login(officer_na)

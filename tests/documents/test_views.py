@@ -112,7 +112,7 @@ def test_list_search_and_register_export(client, signed_plan, clerk_vl):
     page = client.get(reverse("documents:register"), {"issuer": document.lead_issuer_id, "year": document.year})
     assert "01/KH-SCT" in page.content.decode()
     export = client.get(reverse("documents:register"), {"issuer": document.lead_issuer_id, "year": document.year, "export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(export.content)).active
+    sheet = load_workbook(io.BytesIO(export.getvalue())).active
     assert sheet["A1"].value == "Số, ký hiệu" and sheet["A2"].value == "01/KH-SCT"
 
 

@@ -29,7 +29,7 @@ def workbook(rows, headers=HEADERS):
 def test_template_download_has_the_columns(client, system_admin):
     client.force_login(system_admin)
     response = client.get(reverse("units:unit-import"), {"template": 1})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert [c.value for c in sheet[1]] == HEADERS
 
 

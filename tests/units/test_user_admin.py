@@ -84,7 +84,7 @@ def test_unit_excel_export_has_vietnamese_headers(client, system_admin, province
 
     client.force_login(system_admin)
     response = client.get(reverse("units:unit-list"), {"q": "Sở", "export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert [c.value for c in sheet[1]][:3] == ["Tên đơn vị", "Viết tắt", "Loại"]
     names = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert "Sở Công Thương tỉnh Vĩnh Long" in names

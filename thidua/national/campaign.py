@@ -31,6 +31,7 @@ from campaigns.models import (
     Target,
 )
 from campaigns.periods import campaign_periods
+from campaigns.services.progress import progress_refresh
 from units.models import UnitKind
 
 from .bulk import take_ids, write
@@ -121,6 +122,8 @@ def generate_campaign(*, label: str, organisation: Organisation, periods: int, t
     campaign.clusters.set(organisation.clusters)
     write(Campaign.participants.through, ["campaign_id", "unit_id"], ((campaign.pk, u) for u in organisation.participants))
     _registrations(campaign=campaign, organisation=organisation, chosen=chosen, periods=periods, rng=rng)
+    # the rows went in by COPY, past the services: compute the progress tables once for the whole campaign
+    progress_refresh(campaign_id=campaign.pk)
     return campaign
 
 

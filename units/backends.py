@@ -1,0 +1,11 @@
+"""Authentication: Django's model backend, loading the account's unit with it (every page shows it)."""
+
+from django.contrib.auth.backends import ModelBackend
+
+from .models import User
+
+
+class UnitModelBackend(ModelBackend):
+    def get_user(self, user_id):
+        user = User._default_manager.select_related("unit").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
