@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from .models import (
@@ -46,17 +47,39 @@ def unit_search(*, user, query: str = "", kind: str = "", active: str = "") -> Q
     return units.order_by("path")
 
 
-def unit_tree(*, user) -> list[dict]:
-    """The visible units as nested nodes, built from one query."""
-    units = list(Unit.objects.visible_to(user).order_by("sort_order", "name"))
-    visible = {u.pk for u in units}
+TREE_LEVELS = 3  # the Bộ, its Cục and Vụ; the provinces, their Sở and the Sở's offices: deeper units open from their parent's page
+TREE_CHILDREN = 12  # a node lists at most this many children (in the catalogue's order); its page lists them all
+
+
+def unit_tree(*, user, levels: int = TREE_LEVELS) -> list[dict]:
+    """The visible units as nested nodes, ``levels`` deep from the top of the account's scope: two queries,
+    and a page whose size does not grow with the enterprises and sub-units below. A node at the last
+    level, or with more than ``TREE_CHILDREN`` children, says how many units it has and links to its page."""
+    visible = Unit.objects.visible_to(user)
+    top = visible.aggregate(top=Min("depth"))["top"]
+    if top is None:
+        return []
+    ranked = visible.filter(depth__lt=top + levels).annotate(
+        place=Window(RowNumber(), partition_by=[F("parent_id")], order_by=[F("sort_order").asc(), F("name").asc()])
+    )
+    units = list(ranked.filter(place__lte=TREE_CHILDREN).annotate(child_count=Count("children")).order_by("sort_order", "name"))
+    shown = {u.pk for u in units}
     children: dict[int | None, list[Unit]] = defaultdict(list)
     for unit in units:
-        parent_id = unit.parent_id if unit.parent_id in visible else None
+        parent_id = unit.parent_id if unit.parent_id in shown else None
         children[parent_id].append(unit)
 
     def build(parent_id):
-        return [{"unit": u, "children": build(u.pk)} for u in children.get(parent_id, [])]
+        nodes = []
+        for unit in children.get(parent_id, []):
+            below = children.get(unit.pk, [])
+            nodes.append({
+                "unit": unit,
+                "children": build(unit.pk),
+                "count": unit.child_count,
+                "more": unit.child_count - len(below),
+            })
+        return nodes
 
     return build(None)
 

@@ -92,6 +92,11 @@ class AwardKind(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # the honour board sorts records by their title's place in the catalogue, kept on each record
+        self.records.exclude(rank=self.sort_order).update(rank=self.sort_order)
+
     @property
     def printed_title(self) -> str:
         """The heading of its certificate or flag: "Bằng khen", "Cờ thi đua"…, or its name."""

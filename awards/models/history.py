@@ -117,12 +117,18 @@ class AwardRecord(models.Model):
     verified_by = models.ForeignKey("units.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     revoked = models.BooleanField("đã hủy bỏ", default=False)
     revoking_decision = models.CharField("quyết định hủy bỏ", max_length=200, blank=True)
+    # the title's place in the catalogue (AwardKind.sort_order), kept here so that the honour board's order
+    # (year, then title) is served by an index, whatever the number of records
+    rank = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "khen thưởng đã nhận"
         verbose_name_plural = "khen thưởng đã nhận"
-        ordering = ["-year", "award_kind__sort_order"]
+        ordering = ["-year", "rank"]
+        indexes = [
+            models.Index(fields=["-year", "rank", "id"], condition=Q(revoked=False, verified=True), name="award_record_honour_board"),
+        ]
         constraints = [
             models.CheckConstraint(condition=one_subject(), name="award_one_subject"),
             models.CheckConstraint(condition=Q(revoked=False) | ~Q(revoking_decision=""), name="revocation_needs_decision"),
@@ -130,6 +136,11 @@ class AwardRecord(models.Model):
 
     def __str__(self):
         return f"{self.award_kind} {self.year} – {self.person or self.unit}"
+
+    def save(self, *args, **kwargs):
+        if self.award_kind_id is not None:
+            self.rank = self.award_kind.sort_order
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.person_id:

@@ -20,7 +20,7 @@ def honour_board(request):
         records = records.filter(Q(unit__name__icontains=unit) | Q(person__unit__name__icontains=unit))
     if kind := form.value("award"):
         records = records.filter(award_kind=kind)
-    page = paginate(request, records.order_by("-year", "award_kind__sort_order", "pk"))
+    page = paginate(request, records.order_by("-year", "rank", "pk"))
     # Awards decided outside the app (entered from the history) have no decision here, hence no link.
     pages = public_verifications(r.nomination.decision_id for r in page if r.nomination_id)
     for record in page:

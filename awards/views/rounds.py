@@ -48,7 +48,7 @@ def _edit_refusal(user, award_round):
 @login_required
 def round_detail(request, pk):
     award_round = selectors.round_get_for_user(request.user, pk)
-    context = selectors.round_page(award_round, user=request.user)
+    context = selectors.round_page(award_round, user=request.user, params=request.GET)
     context["can_edit"] = _edit_refusal(request.user, award_round) is None
     return render(request, "awards/round_detail.html", context)
 

@@ -68,6 +68,7 @@ class TargetProgress(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    target_value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)  # the target's, for sums
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     done = models.BooleanField(null=True)
     period_key = models.PositiveIntegerField(null=True, blank=True)

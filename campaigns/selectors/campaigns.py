@@ -64,18 +64,29 @@ def evidence_get_for_user(user, pk) -> Evidence:
     return get_object_or_404(Evidence.objects.select_related("report__registration__unit", "report__registration__campaign"), pk=pk, report_id__in=visible)
 
 
-def campaign_detail_lists(user, campaign: Campaign, *, is_manager: bool) -> dict:
-    """The registrations (awaiting approval first) and, for a manager, the reports awaiting acceptance."""
+DETAIL_PAGE_SIZE = 50
+
+
+def campaign_detail_lists(user, campaign: Campaign, *, is_manager: bool, params=None) -> dict:
+    """The registrations (awaiting approval first, a page of them, with a search by unit), the
+    participants (a page) and, for a manager, the reports awaiting acceptance: a fixed number of queries."""
+    from django.core.paginator import Paginator
     from django.db.models import Case, When
 
     from ..models import RegistrationStatus, ReportStatus
 
+    params = params or {}
+    unit_query = (params.get("unit_q") or "").strip()[:100]
     registrations = (
         campaign.registrations.current()
         .visible_to(user)
-        .select_related("unit")
-        .order_by(Case(When(status=RegistrationStatus.SUBMITTED, then=0), default=1), "unit__name")
+        .select_related("unit__parent")
+        .order_by(Case(When(status=RegistrationStatus.SUBMITTED, then=0), default=1), "unit__name", "pk")
     )
+    participants = campaign.participants.select_related("parent").order_by("name", "pk")
+    if unit_query:
+        registrations = registrations.filter(unit__name__icontains=unit_query)
+        participants = participants.filter(name__icontains=unit_query)
     pending_reports = []
     if is_manager:
         pending_reports = (
@@ -85,10 +96,11 @@ def campaign_detail_lists(user, campaign: Campaign, *, is_manager: bool) -> dict
             .order_by("submitted_at")[:30]
         )
     return {
-        "registrations": registrations,
+        "registrations": Paginator(registrations, DETAIL_PAGE_SIZE).get_page(params.get("reg_page")),
         "pending_reports": pending_reports,
         "own_units": role_units(user, Role.UNIT_OFFICER).filter(pk__in=campaign.participants.values("pk")),
-        "participants": campaign.participants.order_by("name"),
+        "participants": Paginator(participants, 2 * DETAIL_PAGE_SIZE).get_page(params.get("units_page")),
+        "unit_query": unit_query,
         "children": campaign.children.all(),
         "indicators": campaign.indicators.order_by("name"),
     }

@@ -117,7 +117,7 @@ def dashboard_rows(
         registration__campaign=campaign,
     )
     rows: dict[int, UnitRow] = {}
-    for target in targets_with_latest(targets).order_by("registration__unit__name", "pk"):
+    for target in targets_with_latest(targets, in_force=True).order_by("registration__unit__name", "pk"):
         registration = target.registration
         row = rows.setdefault(registration.unit_id, UnitRow(unit=registration.unit, registration=registration))
         row.targets.append(describe_target(target))
@@ -367,9 +367,9 @@ def indicator_progress(*, campaign: Campaign, lines=None) -> list[dict]:
         rows.values("indicator_id", "indicator__name", "indicator__unit_of_measure", "indicator__kind")
         .annotate(
             units=Count("pk"),
-            registered=Sum("target__target_value"),
+            registered=Sum("target_value"),
             achieved_total=Sum("value", filter=reported),
-            registered_average=Avg("target__target_value"),
+            registered_average=Avg("target_value"),
             achieved_average=Avg("value", filter=reported),
             achieved=Count("pk", filter=Q(status__in=(ACHIEVED, EXCEEDED))),
             behind=Count("pk", filter=Q(status=BEHIND)),

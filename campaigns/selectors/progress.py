@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 
 from ..models import Direction, IndicatorKind, ReportStatus
 
@@ -43,26 +43,40 @@ def target_status(
     return status, percent.quantize(Decimal("0.1"))
 
 
-def targets_with_latest(queryset):
+def targets_with_latest(queryset, *, in_force: bool = False):
     """Annotate targets with the latest submitted or accepted cumulative value: one query.
 
     The value is the unit's latest for the same indicator in the same campaign, whichever revision of the
     registration the report was made under, so a revised registration keeps the progress already reported.
     It is read from the progress table (``TargetProgress``, kept by ``services.progress``): an index look-up
-    per target, never a walk through the unit's report history."""
-    from ..models import TargetProgress
+    per target. The table holds the targets of the registrations in force; for any other revision (a draft,
+    one returned or superseded) the value is found in the unit's report history, unless ``in_force`` says
+    every target is in force."""
+    from ..models import ReportValue, TargetProgress
 
-    latest = TargetProgress.objects.filter(
+    kept = TargetProgress.objects.filter(
         campaign_id=OuterRef("registration__campaign_id"),
         unit_id=OuterRef("registration__unit_id"),
         indicator_id=OuterRef("indicator_id"),
     ).order_by(F("period_key").desc(nulls_last=True))
-    return queryset.select_related("indicator", "registration__unit").annotate(
-        latest_value=Subquery(latest.values("value")[:1]),
-        latest_done=Subquery(latest.values("done")[:1]),
-        latest_period=Subquery(latest.values("period_key")[:1]),
-        latest_same_period=Subquery(latest.values("same_period")[:1]),
-    )
+    history = ReportValue.objects.filter(
+        target__indicator_id=OuterRef("indicator_id"),
+        report__registration__unit_id=OuterRef("registration__unit_id"),
+        report__registration__campaign_id=OuterRef("registration__campaign_id"),
+        report__status__in=COUNTED_REPORTS,
+    ).order_by("-report__period_key", "-report__revision", "-pk")
+
+    annotated = queryset.select_related("indicator", "registration__unit")
+    fields = {"latest_value": ("value", "value"), "latest_done": ("done", "done"),
+              "latest_period": ("period_key", "report__period_key"), "latest_same_period": ("same_period", "same_period")}
+    if in_force:
+        return annotated.annotate(**{name: Subquery(kept.values(table)[:1]) for name, (table, _) in fields.items()})
+    # the period decides whether anything was reported: every field comes from the same source
+    reported = Exists(kept.exclude(period_key=None))
+    return annotated.annotate(**{
+        name: Case(When(reported, then=Subquery(kept.values(table)[:1])), default=Subquery(history.values(past)[:1]))
+        for name, (table, past) in fields.items()
+    })
 
 
 def same_period_change(*, value, same_period, baseline, period_key) -> Decimal | None:

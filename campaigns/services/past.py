@@ -86,8 +86,10 @@ def registration_record_past(*, campaign: Campaign, unit: Unit, actor: User, tar
         raise ValidationError("Đơn vị không thuộc danh sách tham gia phong trào.", code="not_participant")
     if not targets:
         raise ValidationError("Cần ít nhất một chỉ tiêu đăng ký.", code="no_targets")
+    # the unit's revisions are locked in order (as progress_refresh locks them) before one is superseded
+    revisions = list(Registration.objects.select_for_update().filter(campaign=campaign, unit=unit).order_by("revision"))
     Registration.objects.filter(campaign=campaign, unit=unit, status=RegistrationStatus.APPROVED).update(status=RegistrationStatus.SUPERSEDED)
-    revision = (Registration.objects.filter(campaign=campaign, unit=unit).order_by("-revision").values_list("revision", flat=True).first() or 0) + 1
+    revision = (revisions[-1].revision if revisions else 0) + 1
     registration = Registration.objects.create(
         campaign=campaign, unit=unit, revision=revision, titles=titles, status=RegistrationStatus.APPROVED,
         decided_by=actor, decided_at=timezone.now(), comment="Nhập bổ sung",

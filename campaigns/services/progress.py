@@ -16,8 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Sum, Value, Window
-from django.db.models.functions import Least, RowNumber
+from django.db import transaction
+from django.db.models import Count, F, FloatField, Sum, Value, Window
+from django.db.models.functions import Cast, Least, Round, RowNumber
 
 from units.models import Unit
 
@@ -68,9 +69,9 @@ def average_percent(percents: Iterable[Decimal | None]) -> Decimal | None:
 def _in_force(campaign_id: int, unit_ids) -> dict[int, Registration]:
     """The registration in force per unit: the approved revision, else the one submitted. The rows are
     locked, so that two transactions refreshing the same unit take turns."""
-    registrations = Registration.objects.filter(campaign_id=campaign_id, status__in=IN_FORCE)
+    registrations = Registration.objects.filter(campaign_id=campaign_id, status__in=IN_FORCE).select_for_update()
     if unit_ids is not None:
-        registrations = registrations.filter(unit_id__in=unit_ids).select_for_update()
+        registrations = registrations.filter(unit_id__in=unit_ids)
     chosen: dict[int, Registration] = {}
     for registration in registrations.order_by("unit_id", "revision"):
         current = chosen.get(registration.unit_id)
@@ -104,22 +105,25 @@ def _latest(campaign_id: int, unit_ids) -> dict[tuple[int, int], tuple]:
 
 
 def _periods(campaign_id: int, unit_ids) -> list[tuple[int, int, Decimal, int]]:
-    """Per unit and period: the sum and number of the counted % of target (capped), for non-milestones."""
-    percent = ExpressionWrapper(
-        Least(F("value") * Value(Decimal(100)) / F("target__target_value"), Value(PERCENT_CAP)),
-        output_field=DecimalField(max_digits=24, decimal_places=4),
+    """Per unit and period: the sum and number of the counted % of target (each capped at 200 and rounded
+    to 0.1, as the chart always did), for non-milestones. Computed in floating point: SQLite would divide
+    two whole-number decimals as integers."""
+    percent = Round(
+        Least(Cast("value", FloatField()) * Value(100.0) / Cast("target__target_value", FloatField()), Value(float(PERCENT_CAP))),
+        precision=1,
     )
     rows = (
         _counted(campaign_id, unit_ids)
         .filter(target__target_value__gt=0, value__isnull=False)
         .exclude(target__indicator__kind=IndicatorKind.MILESTONE)
         .values("report__registration__unit_id", "report__period_key")
-        .annotate(total=Sum(percent), count=Count("pk"))
+        .annotate(total=Sum(percent, output_field=FloatField()), count=Count("pk"))
         .values_list("report__registration__unit_id", "report__period_key", "total", "count")
     )
-    return [(unit, key, Decimal(str(total)).quantize(Decimal("0.1")), count) for unit, key, total, count in rows]
+    return [(unit, key, Decimal(str(round(total, 1))).quantize(Decimal("0.1")), count) for unit, key, total, count in rows]
 
 
+@transaction.atomic
 def progress_refresh(*, campaign_id: int, unit_ids: Iterable[int] | None = None) -> int:
     """Recompute the progress rows of ``unit_ids`` (every unit when None) in ``campaign_id``; returns the
     number of units written. Participants without a registration in force get a "not registered" line."""
@@ -151,7 +155,8 @@ def progress_refresh(*, campaign_id: int, unit_ids: Iterable[int] | None = None)
         if target.indicator.kind != IndicatorKind.MILESTONE:
             growth = same_period_change(value=value, same_period=same_period, baseline=target.baseline, period_key=period_key)
         row = TargetProgress(
-            target_id=target.pk, campaign_id=campaign_id, unit_id=unit_id, indicator_id=target.indicator_id, value=value,
+            target_id=target.pk, campaign_id=campaign_id, unit_id=unit_id, indicator_id=target.indicator_id,
+            target_value=target.target_value, value=value,
             done=done, period_key=period_key, same_period=same_period, status=status, percent=percent, growth=growth,
         )
         targets_rows.append(row)

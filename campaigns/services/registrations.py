@@ -92,6 +92,12 @@ def registration_submit(*, registration: Registration, actor: User) -> Registrat
 @transaction.atomic
 def registration_decide(*, registration: Registration, actor: User, approve: bool, comment: str = "") -> Registration:
     """Approve, or return with a comment. Nobody approves their own unit's registration."""
+    # every revision of the unit is locked in order, as progress_refresh locks them: no deadlock with a
+    # report accepted at the same moment
+    siblings = Registration.objects.filter(pk=registration.pk).values("campaign_id", "unit_id")
+    list(Registration.objects.select_for_update().filter(
+        campaign_id__in=siblings.values("campaign_id"), unit_id__in=siblings.values("unit_id")
+    ).order_by("unit_id", "revision").values_list("pk", flat=True))
     registration = Registration.objects.select_for_update().select_related("campaign", "unit").get(pk=registration.pk)
     ensure(policies.approve_registration_refusal(actor, registration))
     if not approve and not nfc(comment):

@@ -99,7 +99,7 @@ def campaign_detail(request, pk):
             "signer_form": SignerForm(issuer=campaign.lead_issuer),
             "next_statuses": policies.next_statuses(user, campaign),
             "grace_days": REPORT_GRACE_DAYS,
-            **selectors.campaign_detail_lists(user, campaign, is_manager=is_manager),
+            **selectors.campaign_detail_lists(user, campaign, is_manager=is_manager, params=request.GET),
         },
     )
 

@@ -25,31 +25,47 @@ def _campaign_clusters(campaign):
     return Cluster.objects.filter(Q(campaigns=campaign) | Q(pk__in=members)).distinct().order_by("name")
 
 
-@login_required
-def dashboard(request, pk):
-    """The campaign's dashboard: every figure read from the progress tables, one page of unit lines."""
+def _filtered(request, pk):
+    """The campaign, its filter form, the chosen filters and the unit lines within them, and what the
+    filter bar shows (shared by the dashboard and the per-indicator view)."""
     campaign = selectors.campaign_get_for_user(request.user, pk, full=False)
     form = DashboardFilterForm(request.GET, clusters=_campaign_clusters(campaign))
     province, cluster, kind = form.value("province"), form.value("cluster"), form.value("kind", "")
-    sort = form.value("sort", "-percent")
     chosen = {"province": province.pk if province else None, "cluster": cluster.pk if cluster else None, "kind": kind}
-    lines = selectors.progress_lines(campaign=campaign, **chosen)
+    filters = {key: str(value) if value else "" for key, value in chosen.items()}
+    bar = {
+        "campaign": campaign,
+        "filters": filters,
+        "filter_query": urlencode({key: value for key, value in filters.items() if value}),
+        "provinces": form.fields["province"].queryset,
+        "clusters": form.fields["cluster"].queryset,
+        "kinds": UnitKind.choices,
+    }
+    return form, chosen, selectors.progress_lines(campaign=campaign, **chosen), bar
+
+
+def _export(request, *, filename: str, title: str, headers, rows):
+    if not allow(request.user, "export"):
+        return too_many_response("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.")
+    return xlsx_response(filename=filename, title=title, headers=headers, rows=rows)
+
+
+@login_required
+def dashboard(request, pk):
+    """The campaign's dashboard: every figure read from the progress tables, one page of unit lines."""
+    form, chosen, lines, bar = _filtered(request, pk)
+    campaign = bar["campaign"]
+    sort = form.value("sort", "-percent")
     if form.value("export") == "xlsx":
-        if not allow(request.user, "export"):
-            return too_many_response("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.")
         # target-level detail only for registrations the account may open; others keep their status line
-        return xlsx_response(
-            filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx",
-            title="Bảng theo dõi",
-            headers=selectors.exports.DASHBOARD_HEADERS,
-            rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort),
-        )
+        return _export(request, filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx", title="Bảng theo dõi",
+                       headers=selectors.exports.DASHBOARD_HEADERS,
+                       rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort))
     summary = selectors.lines_summary(lines)
     children = selectors.child_rollup(campaign=campaign) if campaign.has_children else []
-    filters = {"province": str(province.pk) if province else "", "cluster": str(cluster.pk) if cluster else "", "kind": kind}
     page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=request.GET.get("page"), count=summary["participants"])
-    context = {
-        "campaign": campaign,
+    return render(request, "campaigns/dashboard.html", {
+        **bar,
         "page": page,
         "summary": summary,
         "ranking": selectors.top_lines(lines, first_page=page if sort == "-percent" else None),
@@ -58,58 +74,28 @@ def dashboard(request, pk):
         "overdue": selectors.overdue_lines(campaign=campaign, today=timezone.localdate(), user=request.user),
         "children": children,
         "tree": selectors.tree_summary(campaign=campaign, children=children) if children else None,
-        "filters": filters,
-        "filter_query": urlencode({key: value for key, value in filters.items() if value}),
         "sort": sort,
         "sorts": SORT_CHOICES,
-        "provinces": form.fields["province"].queryset,
-        "clusters": form.fields["cluster"].queryset,
-        "kinds": UnitKind.choices,
-    }
-    return render(request, "campaigns/dashboard.html", context)
+    })
 
 
 @login_required
 def dashboard_indicators(request, pk):
     """Per indicator: what the units registered and achieved, and who is achieved, behind or not reporting."""
-    campaign = selectors.campaign_get_for_user(request.user, pk, full=False)
-    form = DashboardFilterForm(request.GET, clusters=_campaign_clusters(campaign))
-    province, cluster, kind = form.value("province"), form.value("cluster"), form.value("kind", "")
-    lines = selectors.progress_lines(campaign=campaign, province=province.pk if province else None,
-                                     cluster=cluster.pk if cluster else None, kind=kind)
+    form, _, lines, bar = _filtered(request, pk)
+    campaign = bar["campaign"]
     indicators = selectors.indicator_progress(campaign=campaign, lines=lines)
-    filters = {"province": str(province.pk) if province else "", "cluster": str(cluster.pk) if cluster else "", "kind": kind}
+    if form.value("export") == "xlsx":
+        return _export(request, filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx", title="Tổng hợp theo chỉ tiêu",
+                       headers=selectors.exports.INDICATOR_HEADERS, rows=selectors.indicator_export_rows(indicators))
     chosen = next((i for i in indicators if str(i["indicator_id"]) == request.GET.get("indicator", "")), None)
     status = request.GET.get("status", "") if request.GET.get("status", "") in selectors.STATUS_LABELS else ""
     units = None
     if chosen is not None:
         units = paginate(request, selectors.indicator_units(campaign=campaign, indicator_id=chosen["indicator_id"], status=status, lines=lines), 50)
-    if form.value("export") == "xlsx":
-        if not allow(request.user, "export"):
-            return too_many_response("Quá nhiều yêu cầu xuất Excel trong một phút; vui lòng thử lại sau.")
-        return xlsx_response(
-            filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx",
-            title="Tổng hợp theo chỉ tiêu",
-            headers=selectors.exports.INDICATOR_HEADERS,
-            rows=selectors.indicator_export_rows(indicators),
-        )
-    return render(
-        request,
-        "campaigns/dashboard_indicators.html",
-        {
-            "campaign": campaign,
-            "indicators": indicators,
-            "chosen": chosen,
-            "status": status,
-            "status_labels": selectors.STATUS_LABELS,
-            "units": units,
-            "filters": filters,
-            "filter_query": urlencode({key: value for key, value in filters.items() if value}),
-            "provinces": form.fields["province"].queryset,
-            "clusters": form.fields["cluster"].queryset,
-            "kinds": UnitKind.choices,
-        },
-    )
+    return render(request, "campaigns/dashboard_indicators.html", {
+        **bar, "indicators": indicators, "chosen": chosen, "status": status, "status_labels": selectors.STATUS_LABELS, "units": units,
+    })
 
 
 @login_required

@@ -185,3 +185,19 @@ def test_period_sums_follow_the_reports(campaign, approved_registration, ministr
     assert (row.period_key, row.percent_sum, row.values) == (202603, Decimal("50.0"), 1)
     report_decide(report=report, actor=ministry_manager, accept=False, comment="Sai số liệu")
     assert not PeriodProgress.objects.filter(campaign=campaign).exists()
+
+
+def test_campaign_page_lists_registrations_and_participants_a_page_at_a_time(client, campaign, indicators, ministry_manager):
+    for index in range(55):
+        unit = UnitFactory(code=f"tham-gia-{index}", name=f"Sở Công Thương thử trang {index:02d}", kind=UnitKind.PROVINCIAL_DEPARTMENT)
+        campaign.participants.add(unit)
+        Registration.objects.create(campaign=campaign, unit=unit, status=RegistrationStatus.SUBMITTED)
+    client.force_login(ministry_manager)
+    url = reverse("campaigns:campaign-detail", args=[campaign.pk])
+    page = client.get(url)
+    assert len(page.context["registrations"].object_list) == 50 and page.context["registrations"].paginator.count == 55
+    assert page.context["participants"].paginator.count == 57  # the fixture's two provinces and the 55
+    assert len(client.get(url, {"reg_page": 2}).context["registrations"].object_list) == 5
+    found = client.get(url, {"unit_q": "trang 07"})
+    assert [r.unit.name for r in found.context["registrations"]] == ["Sở Công Thương thử trang 07"]
+    assert [u.name for u in found.context["participants"]] == ["Sở Công Thương thử trang 07"]

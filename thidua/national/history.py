@@ -39,6 +39,7 @@ def _decision(year: int, short: str, number: int) -> tuple[str, datetime.date]:
 
 def generate_history(*, organisation: Organisation, years: list[int], rng: random.Random) -> dict[str, int]:
     kinds = dict(AwardKind.objects.values_list("code", "pk"))
+    ranks = dict(AwardKind.objects.values_list("pk", "sort_order"))
     ratings, records = [], []
     counts = {"ratings": 0, "award records": 0}
 
@@ -46,7 +47,7 @@ def generate_history(*, organisation: Organisation, years: list[int], rng: rando
         counts["ratings"] += write(Rating, ["person_id", "unit_id", "year", "level"], ratings)
         counts["award records"] += write(
             AwardRecord, ["person_id", "unit_id", "award_kind_id", "year", "decision", "decided_on", "achievement", "revoked",
-                          "revoking_decision"], records)
+                          "revoking_decision", "rank"], (row + (ranks[row[2]],) for row in records))
         ratings.clear()
         records.clear()
 
