@@ -12,13 +12,13 @@ from campaigns.models import Indicator
 from units.models import Cluster, Role, Unit
 from units.scoping import assigned_units, is_system_admin
 
-from .navigation import MANAGERS, _allowed
+from .navigation import MANAGERS, _allowed, sits_on_a_council
 
 
 @login_required
 def setup_page(request):
     user = request.user
-    if not _allowed(user, MANAGERS):
+    if not _allowed(user, MANAGERS, lambda: sits_on_a_council(user)):
         raise PermissionDenied("Trang thiết lập dành cho cán bộ quản lý phong trào, thư ký Hội đồng và quản trị hệ thống.")
     today = timezone.localdate()
     managed = assigned_units(user, Role.CAMPAIGN_MANAGER)

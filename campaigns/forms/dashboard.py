@@ -27,6 +27,11 @@ class DashboardFilterForm(forms.Form):
     kind = forms.ChoiceField(choices=[("", "Mọi loại đơn vị"), *UnitKind.choices], required=False)
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
     export = forms.ChoiceField(choices=[("", ""), ("xlsx", "Excel")], required=False)
+    page = forms.IntegerField(min_value=1, required=False)  # a bad page number gives the first page
+    # the per-indicator view: one indicator's units, all of them or those of one status
+    indicator = forms.IntegerField(min_value=1, required=False)
+    status = forms.ChoiceField(choices=[("", ""), ("dat", "Đạt"), ("vuot", "Vượt"), ("chua_dat", "Chưa đạt"), ("chua_bao_cao", "Chưa báo cáo")],
+                               required=False)
 
     def __init__(self, *args, clusters, **kwargs):
         super().__init__(*args, **kwargs)

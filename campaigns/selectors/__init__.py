@@ -29,8 +29,6 @@ from .dashboard import (
     dashboard_page,
     dashboard_rows,
     dashboard_summary,
-    indicator_progress,
-    indicator_units,
     lines_summary,
     overdue_lines,
     period_short_label,
@@ -43,7 +41,9 @@ from .exports import campaign_export_rows, dashboard_export_rows, indicator_expo
 from .indicators import (
     indicator_get_for_user,
     indicator_owner_choices,
+    indicator_progress,
     indicator_search,
+    indicator_units,
     indicators_available_to,
     may_keep_sector_catalogue,
 )

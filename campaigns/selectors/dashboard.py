@@ -13,12 +13,10 @@ from units.models import ClusterMembership, Unit
 
 from ..models import (
     Campaign,
-    IndicatorKind,
     PeriodProgress,
     Registration,
     RegistrationStatus,
     Target,
-    TargetProgress,
     UnitProgress,
 )
 from ..models.progress import LINE_ORDER
@@ -353,64 +351,3 @@ def top_lines(lines, limit: int = 10, *, first_page=None) -> list[UnitProgress]:
     if first_page is not None and first_page.number == 1 and len(first_page.object_list) >= min(limit, first_page.paginator.count):
         return [line for line in first_page.object_list if line.registered][:limit]
     return list(lines.exclude(status=NOT_REGISTERED).select_related("unit__parent").order_by(*LINE_ORDER["-percent"])[:limit])
-
-
-def indicator_progress(*, campaign: Campaign, lines=None) -> list[dict]:
-    """Per indicator of the registrations in force: units that registered it, the total registered and
-    achieved (for quantities, money and counts: a sum; for rates, an average), and the units achieved,
-    behind or not reporting: one query."""
-    rows = TargetProgress.objects.filter(campaign=campaign)
-    if lines is not None:
-        rows = rows.filter(unit_id__in=lines.values("unit_id"))
-    reported = Q(status__in=(ACHIEVED, EXCEEDED, BEHIND))
-    summary = (
-        rows.values("indicator_id", "indicator__name", "indicator__unit_of_measure", "indicator__kind")
-        .annotate(
-            units=Count("pk"),
-            registered=Sum("target_value"),
-            achieved_total=Sum("value", filter=reported),
-            registered_average=Avg("target_value"),
-            achieved_average=Avg("value", filter=reported),
-            achieved=Count("pk", filter=Q(status__in=(ACHIEVED, EXCEEDED))),
-            behind=Count("pk", filter=Q(status=BEHIND)),
-            not_reported=Count("pk", filter=Q(status=NOT_REPORTED)),
-        )
-        .order_by("indicator__name")
-    )
-    result = []
-    for row in summary:
-        kind = row["indicator__kind"]
-        averaged = kind == IndicatorKind.PERCENTAGE
-        registered = row["registered_average"] if averaged else row["registered"]
-        achieved = row["achieved_average"] if averaged else row["achieved_total"]
-        result.append(
-            {
-                "indicator_id": row["indicator_id"],
-                "indicator": row["indicator__name"],
-                "unit_of_measure": row["indicator__unit_of_measure"],
-                "kind": kind,
-                "averaged": averaged,
-                "milestone": kind == IndicatorKind.MILESTONE,
-                "units": row["units"],
-                "registered": None if kind == IndicatorKind.MILESTONE or registered is None else Decimal(registered).quantize(Decimal("0.01")),
-                "achieved_value": None if kind == IndicatorKind.MILESTONE or achieved is None else Decimal(achieved).quantize(Decimal("0.01")),
-                "achieved": row["achieved"],
-                "behind": row["behind"],
-                "not_reported": row["not_reported"],
-                "percent": (Decimal(achieved) / Decimal(registered) * 100).quantize(Decimal("0.1"))
-                if kind != IndicatorKind.MILESTONE and achieved is not None and registered
-                else None,
-            }
-        )
-    return result
-
-
-def indicator_units(*, campaign: Campaign, indicator_id: int, status: str = "", lines=None):
-    """The units of one indicator with their target and latest value, for the per-indicator view."""
-    rows = TargetProgress.objects.filter(campaign=campaign, indicator_id=indicator_id)
-    if lines is not None:
-        rows = rows.filter(unit_id__in=lines.values("unit_id"))
-    if status:
-        rows = rows.filter(status__in=(ACHIEVED, EXCEEDED) if status == ACHIEVED else (status,))
-    return rows.select_related("unit__parent", "target").order_by("unit__name", "pk")
-

@@ -63,7 +63,7 @@ def dashboard(request, pk):
                        rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort))
     summary = selectors.lines_summary(lines)
     children = selectors.child_rollup(campaign=campaign) if campaign.has_children else []
-    page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=request.GET.get("page"), count=summary["participants"])
+    page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=form.value("page"), count=summary["participants"])
     return render(request, "campaigns/dashboard.html", {
         **bar,
         "page": page,
@@ -88,8 +88,8 @@ def dashboard_indicators(request, pk):
     if form.value("export") == "xlsx":
         return _export(request, filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx", title="Tổng hợp theo chỉ tiêu",
                        headers=selectors.exports.INDICATOR_HEADERS, rows=selectors.indicator_export_rows(indicators))
-    chosen = next((i for i in indicators if str(i["indicator_id"]) == request.GET.get("indicator", "")), None)
-    status = request.GET.get("status", "") if request.GET.get("status", "") in selectors.STATUS_LABELS else ""
+    chosen = next((i for i in indicators if i["indicator_id"] == form.value("indicator")), None)
+    status = form.value("status", "")
     units = None
     if chosen is not None:
         units = paginate(request, selectors.indicator_units(campaign=campaign, indicator_id=chosen["indicator_id"], status=status, lines=lines), 50)

@@ -17,7 +17,9 @@ from tests.awards.conftest import catalogue, council_setup, nominate  # noqa: F4
 def column(response, header):
     """The cells under ``header`` in an xlsx response, header excluded."""
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    if not hasattr(response, "body"):  # a streamed download is read once: keep its bytes
+        response.body = response.getvalue()
+    sheet = load_workbook(io.BytesIO(response.body)).active
     headers = [cell.value for cell in sheet[1]]
     index = headers.index(header) + 1
     return [sheet.cell(row=row, column=index) for row in range(2, sheet.max_row + 1)]

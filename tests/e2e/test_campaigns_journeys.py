@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign
-from tests.e2e.helpers import from_todo, logout
+from tests.e2e.helpers import both_widths, from_todo, logout
 
 
 @pytest.mark.django_db(transaction=True)
@@ -97,3 +97,12 @@ def test_so_registers_reports_and_dashboard_updates(page, live_server, seeded, l
     expect(wind).to_contain_text("108,9 %")
     expect(wind).to_contain_text("Vượt")
     shot(page, "26-dashboard-unit")
+    # per indicator: what was registered and achieved, and who is behind (issue 13)
+    page.goto(f"{live_server.url}/phong-trao/{campaign.pk}/theo-doi/")
+    page.get_by_role("link", name="Tổng hợp theo chỉ tiêu").click()
+    wind_total = page.get_by_test_id("indicator-table").get_by_role("row", name="Công suất điện gió")
+    expect(wind_total).to_contain_text("140")
+    expect(wind_total).to_contain_text("152,5")
+    wind_total.get_by_role("link").first.click()
+    expect(page.get_by_test_id("indicator-units")).to_contain_text("Sở Công Thương tỉnh Vĩnh Long")
+    both_widths(page, shot, "27-dashboard-indicators")
