@@ -6,9 +6,11 @@
 Each run opens a round with 1,000 nominations the council has passed, drafts the decision
 (``decision_draft``), has it signed and issued through the services, records it
 (``decision_record``: 1,000 award records with their số sổ vàng) and sends every certificate to the
-worker. The clock runs from the issue to the last PDF on disk. The worker is started as the
-Makefile's ``worker`` target starts it (its concurrency and recycling options, without beat), plus
-``-I bench.certificate_tasks``; the resident memory of its processes is sampled twice a second.
+worker. The clock runs from the issue to the last of its PDF jobs done (the decision and one certificate
+per record, queued by the application itself when the decision is issued). The worker is started as the
+Makefile's ``worker`` target starts it (its concurrency, without beat; recycling comes from the settings,
+``CELERY_WORKER_MAX_TASKS_PER_CHILD`` and ``..._MAX_MEMORY_PER_CHILD``); the resident memory of its
+processes is sampled twice a second.
 The baseline renders the same PDFs one by one in this process. Goals (issue 13 §2): at most 2
 minutes at p95 and at most 300 MiB per worker process. Issued decisions stay in the Ministry's
 register (numbers are never reused); the rounds, nominations and records are removed at the end.
@@ -84,7 +86,7 @@ class Worker:
     def __init__(self, args: list[str]):
         env = {**os.environ, "PYTHONPATH": str(common.ROOT), "DEBUG": "0", "LOG_LEVEL": "WARNING"}
         celery = Path(sys.executable).parent / "celery"
-        self.command = [str(celery), "-A", "thidua", "worker", *args, "-l", "warning", "-I", "bench.certificate_tasks",
+        self.command = [str(celery), "-A", "thidua", "worker", *args, "-l", "warning",
                         "-n", f"bench-{os.getpid()}@%h"]
         self.process = subprocess.Popen(self.command, cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.peaks: dict[int, float] = {}
@@ -152,26 +154,37 @@ def finished(folder: Path) -> int:
 
 
 def on_workers(*, document, users, folder: Path, timeout: float) -> tuple[float, list[int]]:
-    """Issue, record, send the certificates; return seconds to the last PDF and the record ids."""
+    """Issue the decision: the application writes the records and queues the decision's PDF and one
+    certificate job per record (``PdfJob``); return seconds until every one of those jobs is done, and
+    the record ids. ``folder`` is unused (the jobs keep their files where the application keeps them)."""
+    from django.db.models import Count, Q
+
     from awards.models import AwardRecord
-    from bench.certificate_tasks import render_certificate
-    from documents.models import PdfJob, PdfJobState
-    from documents.services import document_issue
+    from documents.models import PdfJob, PdfJobKind, PdfJobState
 
     started = time.perf_counter()
-    document = document_issue(document=document, actor=users["demo-vanthu"])
-    records = list(AwardRecord.objects.filter(nomination__decision=document))  # written by the issue itself
-    for record in records:
-        render_certificate.delay(record.pk, f"{FOLDER}/{folder.name}")
+    document = document_issue_as(document, users["demo-vanthu"])
+    records = list(AwardRecord.objects.filter(nomination__decision=document).values_list("pk", flat=True))
     deadline = started + timeout
+    ended = (PdfJobState.DONE, PdfJobState.FAILED)
     while time.perf_counter() < deadline:
-        job = PdfJob.objects.filter(document=document).order_by("-pk").first()
-        if job and job.state in (PdfJobState.DONE, PdfJobState.FAILED) and finished(folder) >= len(records):
-            if job.state == PdfJobState.FAILED:
-                raise SystemExit(f"PDF quyết định lỗi: {job.error}")
-            return time.perf_counter() - started, [r.pk for r in records]
+        jobs = PdfJob.objects.filter(document=document).aggregate(
+            certificates=Count("pk", filter=Q(kind=PdfJobKind.CERTIFICATE)),
+            open=Count("pk", filter=~Q(state__in=ended)),
+            failed=Count("pk", filter=Q(state=PdfJobState.FAILED)),
+        )
+        if jobs["certificates"] >= len(records) and jobs["open"] == 0:
+            if jobs["failed"]:
+                raise SystemExit(f"{jobs['failed']} tệp PDF lỗi.")
+            return time.perf_counter() - started, records
         time.sleep(0.2)
-    return timeout, [r.pk for r in records]
+    return timeout, records
+
+
+def document_issue_as(document, clerk):
+    from documents.services import document_issue
+
+    return document_issue(document=document, actor=clerk)
 
 
 def in_process(document, record_ids: list[int]) -> float:
