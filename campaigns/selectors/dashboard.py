@@ -344,10 +344,39 @@ def overdue_lines(*, campaign: Campaign, today, user, limit: int = 30) -> dict |
     return {"period": period, "registrations": first, "count": total, "more": max(total - len(first), 0)}
 
 
-def top_lines(lines, limit: int = 10, *, first_page=None) -> list[UnitProgress]:
-    """The best registered units by average completion: one query, or none when ``first_page`` (the first
-    page of the same lines in the default order, at least ``limit`` long) already holds them: registered
-    units come before the others at equal %, so the best registered are its first registered lines."""
-    if first_page is not None and first_page.number == 1 and len(first_page.object_list) >= min(limit, first_page.paginator.count):
-        return [line for line in first_page.object_list if line.registered][:limit]
+def top_lines(lines, limit: int = 10) -> list[UnitProgress]:
+    """The best registered units by average completion: one query."""
     return list(lines.exclude(status=NOT_REGISTERED).select_related("unit__parent").order_by(*LINE_ORDER["-percent"])[:limit])
+
+
+def dashboard_panels(*, campaign: Campaign, lines, chosen: dict, provinces, clusters) -> dict:
+    """The campaign-wide panels of the dashboard within the filters ``chosen``: the summary, the ten best
+    units, the cluster ranking, the chart over periods, the roll-up of child campaigns and the filter choices. Kept in the
+    cache until the campaign's progress next changes (``campaigns.panels``)."""
+    from ..panels import cached_panels
+
+    def compute() -> dict:
+        children = child_rollup(campaign=campaign) if campaign.has_children else []
+        return {
+            "summary": lines_summary(lines),
+            "ranking": top_lines(lines),
+            "cluster_ranking": cluster_ranking(campaign=campaign, **chosen),
+            "series": progress_over_periods(campaign=campaign),
+            "children": children,
+            "tree": tree_summary(campaign=campaign, children=children) if children else None,
+            "provinces": list(provinces),
+            "clusters": list(clusters),
+        }
+
+    return cached_panels(campaign.pk, {"panel": "dashboard", **chosen}, compute)
+
+
+def indicator_panels(*, campaign: Campaign, lines, chosen: dict, provinces, clusters) -> dict:
+    """The per-indicator view's table and filter choices, cached like the dashboard's panels."""
+    from ..panels import cached_panels
+    from .indicators import indicator_progress
+
+    def compute() -> dict:
+        return {"indicators": indicator_progress(campaign=campaign, lines=lines), "provinces": list(provinces), "clusters": list(clusters)}
+
+    return cached_panels(campaign.pk, {"panel": "indicators", **chosen}, compute)

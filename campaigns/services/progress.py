@@ -34,6 +34,7 @@ from ..models import (
     UnitProgress,
 )
 from ..models.progress import NO_PERCENT
+from ..panels import progress_changed
 from ..selectors.progress import (
     ACHIEVED,
     BEHIND,
@@ -195,6 +196,7 @@ def progress_refresh(*, campaign_id: int, unit_ids: Iterable[int] | None = None)
     TargetProgress.objects.bulk_create(targets_rows, batch_size=BATCH)
     UnitProgress.objects.bulk_create(unit_rows, batch_size=BATCH)
     PeriodProgress.objects.bulk_create(period_rows, batch_size=BATCH)
+    progress_changed(campaign_id)
     return len(unit_rows)
 
 

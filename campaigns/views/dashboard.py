@@ -61,19 +61,14 @@ def dashboard(request, pk):
         return _export(request, filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx", title="Bảng theo dõi",
                        headers=selectors.exports.DASHBOARD_HEADERS,
                        rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort))
-    summary = selectors.lines_summary(lines)
-    children = selectors.child_rollup(campaign=campaign) if campaign.has_children else []
-    page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=form.value("page"), count=summary["participants"])
+    panels = selectors.dashboard_panels(campaign=campaign, lines=lines, chosen=chosen, provinces=bar["provinces"], clusters=bar["clusters"])
+    page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=form.value("page"),
+                                    count=panels["summary"]["participants"])
     return render(request, "campaigns/dashboard.html", {
         **bar,
+        **panels,
         "page": page,
-        "summary": summary,
-        "ranking": selectors.top_lines(lines, first_page=page if sort == "-percent" else None),
-        "cluster_ranking": selectors.cluster_ranking(campaign=campaign, **chosen),
-        "series": selectors.progress_over_periods(campaign=campaign),
         "overdue": selectors.overdue_lines(campaign=campaign, today=timezone.localdate(), user=request.user),
-        "children": children,
-        "tree": selectors.tree_summary(campaign=campaign, children=children) if children else None,
         "sort": sort,
         "sorts": SORT_CHOICES,
     })
@@ -82,19 +77,21 @@ def dashboard(request, pk):
 @login_required
 def dashboard_indicators(request, pk):
     """Per indicator: what the units registered and achieved, and who is achieved, behind or not reporting."""
-    form, _, lines, bar = _filtered(request, pk)
+    form, chosen, lines, bar = _filtered(request, pk)
     campaign = bar["campaign"]
-    indicators = selectors.indicator_progress(campaign=campaign, lines=lines)
+    panels = selectors.indicator_panels(campaign=campaign, lines=lines, chosen=chosen, provinces=bar["provinces"], clusters=bar["clusters"])
+    indicators = panels["indicators"]
     if form.value("export") == "xlsx":
         return _export(request, filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx", title="Tổng hợp theo chỉ tiêu",
                        headers=selectors.exports.INDICATOR_HEADERS, rows=selectors.indicator_export_rows(indicators))
-    chosen = next((i for i in indicators if i["indicator_id"] == form.value("indicator")), None)
+    chosen_indicator = next((i for i in indicators if i["indicator_id"] == form.value("indicator")), None)
     status = form.value("status", "")
     units = None
-    if chosen is not None:
-        units = paginate(request, selectors.indicator_units(campaign=campaign, indicator_id=chosen["indicator_id"], status=status, lines=lines), 50)
+    if chosen_indicator is not None:
+        units = paginate(request, selectors.indicator_units(campaign=campaign, indicator_id=chosen_indicator["indicator_id"], status=status,
+                                                            lines=lines), 50)
     return render(request, "campaigns/dashboard_indicators.html", {
-        **bar, "indicators": indicators, "chosen": chosen, "status": status, "status_labels": selectors.STATUS_LABELS, "units": units,
+        **bar, **panels, "chosen": chosen_indicator, "status": status, "status_labels": selectors.STATUS_LABELS, "units": units,
     })
 
 

@@ -201,3 +201,29 @@ def test_campaign_page_lists_registrations_and_participants_a_page_at_a_time(cli
     found = client.get(url, {"unit_q": "trang 07"})
     assert [r.unit.name for r in found.context["registrations"]] == ["Sở Công Thương thử trang 07"]
     assert [u.name for u in found.context["participants"]] == ["Sở Công Thương thử trang 07"]
+
+
+def test_cached_panels_follow_every_change_and_the_page_works_with_the_cache_down(client, campaign, ministry_manager, approved_registration,
+                                                                                 monkeypatch):
+    client.force_login(ministry_manager)
+    url = reverse("campaigns:dashboard", args=[campaign.pk])
+    before = client.get(url).context["summary"]
+    assert before["counts"]["chua_bao_cao"] == 3 and client.get(url).context["summary"] == before  # the second view: from the cache
+    wind = approved_registration.targets.get(indicator__code="wind")
+    report = ProgressReport.objects.create(registration=approved_registration, period_type="quarter", period_index=1, year=2026,
+                                           status=ReportStatus.SUBMITTED, period_key=202603)
+    ReportValue.objects.create(report=report, target=wind, value=Decimal("150"))
+    after = client.get(url).context["summary"]
+    assert (after["counts"]["vuot"], after["counts"]["chua_bao_cao"]) == (1, 2)
+    assert [point["value"] for point in client.get(url).context["series"]] == [Decimal("107.1")]
+
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis không chạy")
+
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    monkeypatch.setattr(cache, "add", down)
+    response = client.get(url)
+    assert response.status_code == 200 and response.context["summary"]["counts"]["vuot"] == 1
