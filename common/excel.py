@@ -127,19 +127,33 @@ def write_workbook(
         _style_header(cell)
         header.append(cell)
     sheet.append(header)
+    # one style per number format, shared by every cell that has it (setting a format cell by cell costs
+    # a look-up in the workbook's registry each time)
+    styles: dict[str, object] = {}
+
+    def styled(value, fmt):
+        cell = WriteOnlyCell(sheet, value=value)
+        if fmt not in styles:
+            cell.number_format = fmt
+            styles[fmt] = cell._style
+        cell._style = styles[fmt]
+        return cell
+
     count = 0
     for row in chain(head, rows):
         cells = []
         for index, value in enumerate(row):
-            fmt = number_format(value, index, plain)
-            if fmt is None and not (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
-                cells.append(value)  # plain text and blanks need no cell object
-                continue
-            cell = WriteOnlyCell(sheet, value=value)
-            neutralise(cell)
-            if fmt:
-                cell.number_format = fmt
-            cells.append(cell)
+            if value is None or isinstance(value, bool):
+                cells.append(value)
+            elif isinstance(value, str):
+                if value.startswith(FORMULA_TRIGGERS):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    neutralise(cell)  # kept text, never a formula
+                    value = cell
+                cells.append(value)  # plain text needs no cell object
+            else:
+                fmt = number_format(value, index, plain)
+                cells.append(styled(value, fmt) if fmt else value)
         sheet.append(cells)
         count += 1
     workbook.save(target)

@@ -5,7 +5,17 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from ..models import DIRECTION_SYMBOLS, ProgressReport, Registration, ReportStatus, ReportValue, Target, TargetProgress
+from ..models import (
+    DIRECTION_SYMBOLS,
+    IndicatorKind,
+    ProgressReport,
+    Registration,
+    RegistrationStatus,
+    ReportStatus,
+    ReportValue,
+    Target,
+    TargetProgress,
+)
 from .progress import STATUS_LABELS, UNIT_STATUS_LABELS, describe_target, target_status, targets_with_latest
 
 
@@ -18,10 +28,16 @@ def _comparison(target) -> str:
     return "Mốc hoàn thành" if target.is_milestone else target.direction_symbol
 
 
+def _comparison_of(kind: str, direction: str) -> str:
+    """``_comparison`` from the indicator's kind and the target's direction, for rows read as values."""
+    return "Mốc hoàn thành" if kind == IndicatorKind.MILESTONE else DIRECTION_SYMBOLS.get(direction, "≥")
+
+
 DASHBOARD_HEADERS = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "So với cùng kỳ (%)", "Trạng thái", "Chiều so sánh"]
 
 
 EXPORT_CHUNK = 500  # unit lines read at a time: the export streams, whatever the number of units
+EXPORT_ROWS = 2000  # target rows read at a time
 
 
 def dashboard_export_rows(*, lines, user, sort: str = "-percent"):
@@ -46,29 +62,20 @@ def dashboard_export_rows(*, lines, user, sort: str = "-percent"):
         targets: dict[int, list] = {}
         progress = (
             TargetProgress.objects.filter(target__registration_id__in=opened)
-            .select_related("target__indicator")
             .order_by("target_id")
+            .values_list("target__registration_id", "target__indicator__name", "target__indicator__unit_of_measure", "target__target_value",
+                         "value", "percent", "growth", "status", "target__indicator__kind", "target__direction")
         )
-        for row in progress:
-            targets.setdefault(row.target.registration_id, []).append(row)
+        for registration_id, *rest in progress:
+            targets.setdefault(registration_id, []).append(rest)
         for line in chunk:
             label = line.unit.label
             if not line.may_open or line.registration_id is None:
                 yield (label, "", "", None, None, _number(line.average_percent), None, UNIT_STATUS_LABELS.get(line.status, ""), "")
                 continue
-            for row in targets.get(line.registration_id, []):
-                target = row.target
-                yield (
-                    label,
-                    target.indicator.name,
-                    target.indicator.unit_of_measure,
-                    _number(target.target_value),
-                    _number(row.value),
-                    _number(row.percent),
-                    _number(row.growth),
-                    STATUS_LABELS[row.status],
-                    _comparison(target),
-                )
+            for name, measure, target_value, value, percent, growth, status, kind, direction in targets.get(line.registration_id, []):
+                yield (label, name, measure, _number(target_value), _number(value), _number(percent), _number(growth), STATUS_LABELS[status],
+                       _comparison_of(kind, direction))
 
 
 INDICATOR_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Cách cộng gộp", "Số đơn vị đăng ký", "Tổng đăng ký", "Tổng thực hiện", "% kế hoạch",
@@ -95,23 +102,37 @@ CAMPAIGN_HEADERS = ["Đơn vị", "Trạng thái đăng ký", "Chỉ tiêu", "Đ
 
 
 def campaign_export_rows(user, campaign):
-    """Registrations and the latest counted report values of a campaign, one line per target."""
+    """Registrations and the latest counted report values of a campaign, one line per target. Targets of
+    the registrations in force read their progress from the progress table (one join); the few others (a
+    draft, a revision returned) are looked up in the report history, ``EXPORT_ROWS`` rows at a time."""
     registrations = Registration.objects.visible_to(user).current().filter(campaign=campaign)
-    targets = targets_with_latest(Target.objects.filter(registration__in=registrations)).order_by("registration__unit__name", "pk")
-    for target in targets:
-        described = describe_target(target)
-        yield (
-            target.registration.unit.label,
-            target.registration.get_status_display(),
-            target.indicator.name,
-            target.indicator.unit_of_measure,
-            _number(target.baseline),
-            _number(target.target_value),
-            _number(target.latest_value),
-            _number(described["percent"]),
-            described["label"],
-            _comparison(target),
-        )
+    status_labels = dict(RegistrationStatus.choices)
+    rows = (
+        Target.objects.filter(registration__in=registrations)
+        .order_by("registration__unit__name", "pk")
+        .values_list("pk", "registration__unit__label", "registration__status", "indicator__name", "indicator__unit_of_measure",
+                     "baseline", "target_value", "progress__value", "progress__percent", "progress__status", "indicator__kind", "direction")
+    )
+    batch: list[tuple] = []
+
+    def flush():
+        missing = [row[0] for row in batch if row[9] is None]
+        looked_up = {t.pk: describe_target(t) | {"value": t.latest_value} for t in targets_with_latest(Target.objects.filter(pk__in=missing))}
+        for pk, unit, status, name, measure, baseline, target_value, value, percent, progress_status, kind, direction in batch:
+            if progress_status is None:
+                found = looked_up[pk]
+                value, percent, label = found["value"], found["percent"], found["label"]
+            else:
+                label = STATUS_LABELS[progress_status]
+            yield (unit, status_labels.get(status, status), name, measure, _number(baseline), _number(target_value), _number(value),
+                   _number(percent), label, _comparison_of(kind, direction))
+        batch.clear()
+
+    for row in rows.iterator(chunk_size=EXPORT_ROWS):
+        batch.append(row)
+        if len(batch) >= EXPORT_ROWS:
+            yield from flush()
+    yield from flush()
 
 
 REPORTS_HEADERS = ["Đơn vị", "Kỳ báo cáo", "Lần", "Trạng thái", "Ngày gửi", "Chỉ tiêu", "Đơn vị tính", "Đăng ký", "Thực hiện lũy kế", "% kế hoạch", "Chiều so sánh"]

@@ -252,6 +252,21 @@ class _ImportedBytes(content.ImportedPdfPage):
         return name + b" Do"
 
 
+# Bytes to reserve for a signature container, per signing certificate, learned from its first estimate.
+# Only for signatures without a time-stamp or embedded revocation data (PAdES B-B): those containers
+# have the same size every time (the same certificates, a signature of fixed length), so the estimate,
+# which costs a whole signature of its own, is made once per worker process instead of for every
+# certificate of a decision.
+_RESERVED: dict[tuple, int] = {}
+
+
+def _reservation_key(pdf_signer: signers.PdfSigner) -> tuple | None:
+    if pdf_signer.default_timestamper is not None or pdf_signer.signature_meta.embed_validation_info:
+        return None
+    certificate = pdf_signer.signer.signing_cert
+    return (certificate.sha256 if certificate is not None else None, pdf_signer.signature_meta.md_algorithm)
+
+
 async def _sign(pdf_signer: signers.PdfSigner, writer, *, system_time: datetime):
     """``PdfSigner.async_sign_pdf`` with the signing time fixed by the caller.
 
@@ -260,7 +275,12 @@ async def _sign(pdf_signer: signers.PdfSigner, writer, *, system_time: datetime)
     session = pdf_signer.init_signing_session(writer, existing_fields_only=True)
     session.system_time = system_time
     validation_info = await session.perform_presign_validation(writer)
-    reserved = await session.estimate_signature_container_size(validation_info, tight=False)
+    key = _reservation_key(pdf_signer)
+    reserved = _RESERVED.get(key) if key is not None else None
+    if reserved is None:
+        reserved = await session.estimate_signature_container_size(validation_info, tight=False)
+        if key is not None:
+            _RESERVED[key] = reserved
     tbs = session.prepare_tbs_document(validation_info=validation_info, bytes_reserved=reserved)
     prepared, output = tbs.digest_tbs_document(in_place=False, output=io.BytesIO())
     post = await tbs.perform_signature(
