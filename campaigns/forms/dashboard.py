@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 
-from units.models import Cluster, Unit, UnitKind
+from units.models import UnitKind
 
 SORT_CHOICES = [
     ("-percent", "% hoàn thành giảm dần"),
@@ -22,8 +22,9 @@ SORT_CHOICES = [
 class DashboardFilterForm(forms.Form):
     """Filters and sort of the dashboard; a malformed value is ignored, never an error page."""
 
-    province = forms.ModelChoiceField(queryset=Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name"), required=False)
-    cluster = forms.ModelChoiceField(queryset=Cluster.objects.none(), required=False)
+    # ids among the choices the page offers (given as lists, so that checking a choice costs no query)
+    province = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    cluster = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
     kind = forms.ChoiceField(choices=[("", "Mọi loại đơn vị"), *UnitKind.choices], required=False)
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
     export = forms.ChoiceField(choices=[("", ""), ("xlsx", "Excel")], required=False)
@@ -33,9 +34,10 @@ class DashboardFilterForm(forms.Form):
     status = forms.ChoiceField(choices=[("", ""), ("dat", "Đạt"), ("vuot", "Vượt"), ("chua_dat", "Chưa đạt"), ("chua_bao_cao", "Chưa báo cáo")],
                                required=False)
 
-    def __init__(self, *args, clusters, **kwargs):
+    def __init__(self, *args, provinces, clusters, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].queryset = clusters
+        self.fields["province"].choices = [("", "")] + [(str(p.pk), p.label) for p in provinces]
+        self.fields["cluster"].choices = [("", "")] + [(str(c.pk), c.name) for c in clusters]
 
     def value(self, name, default=None):
         """The cleaned value of a valid field, else ``default``."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery, Sum, Window
 
-from units.models import ClusterMembership, Unit
+from units.models import ClusterMembership, Unit, UnitKind
 
 from ..models import (
     Campaign,
@@ -349,9 +349,20 @@ def top_lines(lines, limit: int = 10) -> list[UnitProgress]:
     return list(lines.exclude(status=NOT_REGISTERED).select_related("unit__parent").order_by(*LINE_ORDER["-percent"])[:limit])
 
 
-def dashboard_panels(*, campaign: Campaign, lines, chosen: dict, provinces, clusters) -> dict:
+def dashboard_choices(*, campaign: Campaign, clusters) -> dict:
+    """The filter bar's choices: the active provinces and the campaign's clusters (cached like the panels)."""
+    from ..panels import cached_panels
+
+    def compute() -> dict:
+        provinces = Unit.objects.filter(kind=UnitKind.PROVINCE, is_active=True).order_by("name")
+        return {"provinces": list(provinces), "clusters": list(clusters)}
+
+    return cached_panels(campaign.pk, {"panel": "choices"}, compute)
+
+
+def dashboard_panels(*, campaign: Campaign, lines, chosen: dict) -> dict:
     """The campaign-wide panels of the dashboard within the filters ``chosen``: the summary, the ten best
-    units, the cluster ranking, the chart over periods, the roll-up of child campaigns and the filter choices. Kept in the
+    units, the cluster ranking, the chart over periods, and the roll-up of child campaigns. Kept in the
     cache until the campaign's progress next changes (``campaigns.panels``)."""
     from ..panels import cached_panels
 
@@ -364,19 +375,17 @@ def dashboard_panels(*, campaign: Campaign, lines, chosen: dict, provinces, clus
             "series": progress_over_periods(campaign=campaign),
             "children": children,
             "tree": tree_summary(campaign=campaign, children=children) if children else None,
-            "provinces": list(provinces),
-            "clusters": list(clusters),
         }
 
     return cached_panels(campaign.pk, {"panel": "dashboard", **chosen}, compute)
 
 
-def indicator_panels(*, campaign: Campaign, lines, chosen: dict, provinces, clusters) -> dict:
+def indicator_panels(*, campaign: Campaign, lines, chosen: dict) -> dict:
     """The per-indicator view's table and filter choices, cached like the dashboard's panels."""
     from ..panels import cached_panels
     from .indicators import indicator_progress
 
     def compute() -> dict:
-        return {"indicators": indicator_progress(campaign=campaign, lines=lines), "provinces": list(provinces), "clusters": list(clusters)}
+        return {"indicators": indicator_progress(campaign=campaign, lines=lines)}
 
     return cached_panels(campaign.pk, {"panel": "indicators", **chosen}, compute)

@@ -29,17 +29,16 @@ def _filtered(request, pk):
     """The campaign, its filter form, the chosen filters and the unit lines within them, and what the
     filter bar shows (shared by the dashboard and the per-indicator view)."""
     campaign = selectors.campaign_get_for_user(request.user, pk, full=False)
-    form = DashboardFilterForm(request.GET, clusters=_campaign_clusters(campaign))
-    province, cluster, kind = form.value("province"), form.value("cluster"), form.value("kind", "")
-    chosen = {"province": province.pk if province else None, "cluster": cluster.pk if cluster else None, "kind": kind}
+    choices = selectors.dashboard_choices(campaign=campaign, clusters=_campaign_clusters(campaign))
+    form = DashboardFilterForm(request.GET, **choices)
+    chosen = {"province": form.value("province"), "cluster": form.value("cluster"), "kind": form.value("kind", "")}
     filters = {key: str(value) if value else "" for key, value in chosen.items()}
     bar = {
         "campaign": campaign,
         "filters": filters,
         "filter_query": urlencode({key: value for key, value in filters.items() if value}),
-        "provinces": form.fields["province"].queryset,
-        "clusters": form.fields["cluster"].queryset,
         "kinds": UnitKind.choices,
+        **choices,
     }
     return form, chosen, selectors.progress_lines(campaign=campaign, **chosen), bar
 
@@ -61,7 +60,7 @@ def dashboard(request, pk):
         return _export(request, filename=f"bang-theo-doi-phong-trao-{campaign.pk}.xlsx", title="Bảng theo dõi",
                        headers=selectors.exports.DASHBOARD_HEADERS,
                        rows=selectors.dashboard_export_rows(lines=lines, user=request.user, sort=sort))
-    panels = selectors.dashboard_panels(campaign=campaign, lines=lines, chosen=chosen, provinces=bar["provinces"], clusters=bar["clusters"])
+    panels = selectors.dashboard_panels(campaign=campaign, lines=lines, chosen=chosen)
     page = selectors.dashboard_page(lines=lines, user=request.user, sort=sort, page_number=form.value("page"),
                                     count=panels["summary"]["participants"])
     return render(request, "campaigns/dashboard.html", {
@@ -79,7 +78,7 @@ def dashboard_indicators(request, pk):
     """Per indicator: what the units registered and achieved, and who is achieved, behind or not reporting."""
     form, chosen, lines, bar = _filtered(request, pk)
     campaign = bar["campaign"]
-    panels = selectors.indicator_panels(campaign=campaign, lines=lines, chosen=chosen, provinces=bar["provinces"], clusters=bar["clusters"])
+    panels = selectors.indicator_panels(campaign=campaign, lines=lines, chosen=chosen)
     indicators = panels["indicators"]
     if form.value("export") == "xlsx":
         return _export(request, filename=f"tong-hop-chi-tieu-phong-trao-{campaign.pk}.xlsx", title="Tổng hợp theo chỉ tiêu",
