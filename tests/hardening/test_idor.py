@@ -165,8 +165,13 @@ def fingerprint(objects: dict, counts_sql: str, *, rows: bool = True) -> tuple:
     for relation_objects in objects.values():
         for item in relation_objects.values():
             by_model.setdefault(type(item), set()).add(item.pk)
+    def plain(value):
+        # PostgreSQL returns binary fields as memoryview, whose repr names its address: compare the bytes
+        return bytes(value) if isinstance(value, memoryview) else value
+
     rows = tuple(
-        (model.__name__, tuple(sorted((tuple(sorted(row.items())) for row in model.objects.filter(pk__in=pks).values()), key=repr)))
+        (model.__name__, tuple(sorted((tuple(sorted((k, plain(v)) for k, v in row.items())) for row in model.objects.filter(pk__in=pks).values()),
+                                      key=repr)))
         for model, pks in sorted(by_model.items(), key=lambda entry: entry[0].__name__)
     )
     return counts, rows
