@@ -14,9 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils.html import escape
-from weasyprint import HTML
 
-from ..pdf import SafeUrlFetcher
+from ..pdf import SafeUrlFetcher, html_document
 from .pades import MM
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -52,7 +51,7 @@ def _page(width_pt: float, height_pt: float, body: str, css: str = "") -> bytes:
         f"html, body {{ margin: 0; padding: 0; font-family: {FONT}; color: #000; }}"
         f"{css}</style></head><body>{body}</body></html>"
     )
-    return HTML(string=html, url_fetcher=_DataOnlyFetcher()).write_pdf()
+    return html_document(html, fetcher=_DataOnlyFetcher()).write_pdf()
 
 
 def text_appearance(text: str, *, width_pt: float, height_pt: float, size_pt: float = 13, italic: bool = False,

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from documents.models import OfficialDocument
 from documents.numbering import symbol_tail
-from documents.pdf import SafeUrlFetcher, SignatureBlock, document_context, static_css
+from documents.pdf import SignatureBlock, document_context, html_document, static_css
 
 from .pades import MM, Box, FillSlot, Layout, SignatureSlot
 from .qr import verify_mark
@@ -97,15 +96,14 @@ def render_for_signing(
         f".sig-slot {{ width: {width_mm}mm; height: {height_mm}mm; }}"
     )
     html = render_to_string("pdf/document.html", context)
-    rendered = HTML(string=html, base_url=(settings.BASE_DIR / "static").resolve().as_uri() + "/", url_fetcher=SafeUrlFetcher()).render()
+    rendered = html_document(html)
     layout = _layout(document, rendered, blanks=blanks, digital_signers=digital_signers)
     return Rendered(pdf=rendered.write_pdf(), layout=layout)
 
 
 def render_page(html: str) -> tuple[bytes, dict[str, Box]]:
     """Any page (a certificate, a flag) and the boxes of the elements it marks with an id."""
-    base_url = (settings.BASE_DIR / "static").resolve().as_uri() + "/"
-    rendered = HTML(string=html, base_url=base_url, url_fetcher=SafeUrlFetcher()).render()
+    rendered = html_document(html)
     return rendered.write_pdf(), _anchors(rendered)
 
 
