@@ -243,7 +243,7 @@ def pdf_jobs_sweep(*, stale_after: timedelta | None = None) -> int:
 
     Returns how many jobs were sent.
     """
-    from .services import pdf_job_dispatch
+    from .services import pdf_jobs_dispatch
 
     now = timezone.now()
     expired = PdfJob.objects.filter(Q(lease_until__lt=now) | Q(lease_until__isnull=True), state=PdfJobState.RUNNING)
@@ -262,7 +262,4 @@ def pdf_jobs_sweep(*, stale_after: timedelta | None = None) -> int:
     else:
         cutoff = now - (stale_after if stale_after is not None else resend_after())
         waiting = waiting.filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=cutoff))
-    sent = 0
-    for job_id in waiting.order_by("pk").values_list("pk", flat=True):
-        sent += pdf_job_dispatch(job_id)
-    return sent
+    return pdf_jobs_dispatch(list(waiting.order_by("pk").values_list("pk", flat=True)))

@@ -58,13 +58,24 @@ def council_body(unit: Unit) -> AdvisoryBody:
 
 def register_next_number(*, issuer: Unit, year: int, key: str) -> int:
     """Take the next number of a register. Precondition: inside ``transaction.atomic``."""
+    return register_take(issuer=issuer, year=year, key=key, count=1)
+
+
+def register_take(*, issuer: Unit, year: int, key: str, count: int) -> int:
+    """Take ``count`` consecutive numbers of a register under one lock of its counter; return the first.
+
+    Precondition: inside ``transaction.atomic``, so that a rollback returns them all (no gap), and
+    the lock is held until commit (no other transaction takes any of them).
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("register_next_number must run inside a transaction")
+    if count < 1:
+        raise ValueError("count must be at least 1")
     RegisterCounter.objects.get_or_create(issuer=issuer, year=year, series=key)
     counter = RegisterCounter.objects.select_for_update().get(issuer=issuer, year=year, series=key)
-    counter.last_number += 1
+    counter.last_number += count
     counter.save(update_fields=["last_number"])
-    return counter.last_number
+    return counter.last_number - count + 1
 
 
 def register_reserve_at_least(*, issuer: Unit, year: int, key: str, number: int) -> None:
@@ -79,9 +90,15 @@ def register_reserve_at_least(*, issuer: Unit, year: int, key: str, number: int)
 @transaction.atomic
 def golden_book_next(*, issuer: Unit, year: int | None = None) -> str:
     """The next golden-book number (số sổ vàng) of an issuer, from a register of its own."""
+    return golden_book_numbers(issuer=issuer, year=year, count=1)[0]
+
+
+@transaction.atomic
+def golden_book_numbers(*, issuer: Unit, year: int | None = None, count: int) -> list[str]:
+    """``count`` consecutive golden-book numbers, in order: one decision's awards, taken at once."""
     year = year or local_today().year
-    number = register_next_number(issuer=issuer, year=year, key=Series.GOLDEN_BOOK)
-    return f"{number:02d}/{year}/SV-{issuer.short_name}"
+    first = register_take(issuer=issuer, year=year, key=Series.GOLDEN_BOOK, count=count)
+    return [f"{number:02d}/{year}/SV-{issuer.short_name}" for number in range(first, first + count)]
 
 
 def format_number(number: int) -> str:

@@ -18,7 +18,7 @@ from common.policies import ensure
 from documents.certificates import certificate_html, flag_html
 from documents.models import DocumentStatus, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
 from documents.pdf import html_to_pdf
-from documents.services import pdf_job_request
+from documents.services import pdf_job_request, pdf_jobs_request
 from documents.signing.certificates import CertificateFacts, certificate_issued_pdf
 from units.audit import audit_record
 from units.models import User
@@ -116,16 +116,17 @@ def render_bundle_job(job: PdfJob) -> bytes:
     return buffer.getvalue()
 
 
-def certificates_request(*, document: OfficialDocument, actor: User | None) -> int:
-    """Queue one job per certificate of the decision that has none yet."""
+def certificates_request(*, document: OfficialDocument, actor: User | None, records: list[AwardRecord] | None = None) -> int:
+    """Queue one job per certificate of the decision that has none yet (``records``: the decision's
+    awards when the caller has just written them), all in one insert and one dispatch after commit."""
     have = set(PdfJob.objects.filter(document=document, kind=PdfJobKind.CERTIFICATE).exclude(state=PdfJobState.FAILED).values_list("subject_id", flat=True))
-    queued = 0
-    for record in decision_records(document):
-        if record.pk in have or record.award_kind.certificate_layout == CertificateLayout.NONE:
-            continue
-        pdf_job_request(document=document, actor=actor, kind=PdfJobKind.CERTIFICATE, subject_id=record.pk)
-        queued += 1
-    return queued
+    wanted = [
+        record.pk for record in (decision_records(document) if records is None else records)
+        if record.pk not in have and record.award_kind.certificate_layout != CertificateLayout.NONE
+    ]
+    if wanted:
+        pdf_jobs_request(document=document, actor=actor, kind=PdfJobKind.CERTIFICATE, subject_ids=wanted)
+    return len(wanted)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from campaigns.services import notify_units
 from common.policies import ensure
 from documents.drafts import award_decision
 from documents.models import DocumentStatus, DocumentType, OfficialDocument
-from documents.numbering import golden_book_next
+from documents.numbering import golden_book_numbers
 from documents.services import document_create
 from units.audit import audit_record
 from units.models import User
@@ -94,22 +94,24 @@ def decision_issued(*, document: OfficialDocument, actor: User | None) -> list[A
         return []
     nominations = list(
         Nomination.objects.select_for_update(of=("self",)).filter(decision=document, status=NominationStatus.PASSED)
-        .select_related("round", "award_kind", "proposing_unit", "person", "unit")
+        .select_related("round", "award_kind", "proposing_unit", "person", "unit").order_by("pk")
     )
     if not nominations:
         return []
-    records = []
-    for nomination in nominations:
-        records.append(AwardRecord.objects.create(
+    # In the order of the annex; one lock of the golden-book register for the whole decision.
+    numbers = golden_book_numbers(issuer=document.lead_issuer, year=document.issued_on.year, count=len(nominations))
+    decision = f"Quyết định số {document.symbol} ngày {document.issued_on:%d/%m/%Y}"
+    records = AwardRecord.objects.bulk_create([
+        AwardRecord(
             person=nomination.person, unit=nomination.unit, award_kind=nomination.award_kind, year=nomination.round.achievement_year,
-            decision=f"Quyết định số {document.symbol} ngày {document.issued_on:%d/%m/%Y}", decided_on=document.issued_on,
-            achievement=nomination.achievement[:300], nomination=nomination, deciding_unit=nomination.round.deciding_unit,
-            golden_book_number=golden_book_next(issuer=document.lead_issuer, year=document.issued_on.year),
-        ))
-        nomination.status = NominationStatus.DECIDED
-        nomination.save(update_fields=["status"])
+            decision=decision, decided_on=document.issued_on, achievement=nomination.achievement[:300], nomination=nomination,
+            deciding_unit_id=nomination.round.deciding_unit_id, golden_book_number=number, rank=nomination.award_kind.sort_order,
+        )
+        for nomination, number in zip(nominations, numbers, strict=True)
+    ], batch_size=500)
+    Nomination.objects.filter(pk__in=[n.pk for n in nominations]).update(status=NominationStatus.DECIDED)
     audit_record(actor=actor, action="decision_record", obj=document, unit=document.lead_issuer, summary=f"Ghi nhận {len(records)} khen thưởng, cấp số sổ vàng")
-    certificates_request(document=document, actor=actor)
+    certificates_request(document=document, actor=actor, records=records)
     for unit in {n.proposing_unit for n in nominations}:
         names = "; ".join(f"{n.subject} – {n.award_kind.name}" for n in nominations if n.proposing_unit_id == unit.pk)
         notify_units(

@@ -24,7 +24,7 @@ from .lifecycle import (
     document_submit,
     mark_replaced_on_issue,
 )
-from .pdfjobs import pdf_job_dispatch, pdf_job_request, pdf_job_retry
+from .pdfjobs import pdf_job_dispatch, pdf_job_request, pdf_job_retry, pdf_jobs_dispatch, pdf_jobs_request
 from .seeding import document_seed_issued
 
 __all__ = [
@@ -45,4 +45,6 @@ __all__ = [
     "pdf_job_request",
     "pdf_job_retry",
     "pdf_job_dispatch",
+    "pdf_jobs_dispatch",
+    "pdf_jobs_request",
 ]

@@ -37,6 +37,21 @@ def pdf_job_request(
 
 
 @transaction.atomic
+def pdf_jobs_request(*, document: OfficialDocument, actor: User | None, kind: str, subject_ids: list[int]) -> list[int]:
+    """One job per subject (a decision's certificates), written in one insert and dispatched after
+    commit in one pass over one broker connection; the same rules as ``pdf_job_request``."""
+    if kind == PdfJobKind.PREVIEW or document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED):
+        raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
+    jobs = PdfJob.objects.bulk_create(
+        [PdfJob(document=document, kind=kind, subject_id=subject_id, requested_by=actor) for subject_id in subject_ids],
+        batch_size=1000,
+    )
+    ids = [job.pk for job in jobs]
+    transaction.on_commit(lambda: pdf_jobs_dispatch(ids))
+    return ids
+
+
+@transaction.atomic
 def pdf_job_retry(*, job: PdfJob, actor: User) -> PdfJob:
     locked = PdfJob.objects.select_for_update().get(pk=job.pk)
     if locked.state != PdfJobState.FAILED:
@@ -50,12 +65,30 @@ def pdf_job_retry(*, job: PdfJob, actor: User) -> PdfJob:
 
 def pdf_job_dispatch(job_id: int) -> bool:
     """Send the job to the queue. A broker outage only delays it: the sweeper sends it again."""
+    return pdf_jobs_dispatch([job_id]) == 1
+
+
+def pdf_jobs_dispatch(job_ids: list[int]) -> int:
+    """Send jobs to the queue over one connection, mark those sent, and return how many were sent.
+
+    A broker outage stops the pass: the jobs not sent stay pending (no ``dispatched_at``) and the
+    sweeper sends them again, so an outage only delays them.
+    """
     from ..tasks import pdf_job_render
 
+    if not job_ids:
+        return 0
+    sent = []
     try:
-        pdf_job_render.apply_async(args=[job_id], retry=False)
+        with pdf_job_render.app.producer_or_acquire() as producer:
+            for job_id in job_ids:
+                pdf_job_render.apply_async(args=[job_id], retry=False, producer=producer)
+                sent.append(job_id)
     except Exception as error:  # noqa: BLE001 - any broker failure leaves the job pending
-        logger.warning("Không gửi được yêu cầu PDF #%s tới hàng đợi (%s); sẽ gửi lại sau.", job_id, error.__class__.__name__)
-        return False
-    PdfJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
-    return True
+        logger.warning(
+            "Không gửi được %s yêu cầu PDF (từ #%s) tới hàng đợi (%s); sẽ gửi lại sau.",
+            len(job_ids) - len(sent), job_ids[len(sent)], error.__class__.__name__,
+        )
+    if sent:
+        PdfJob.objects.filter(pk__in=sent).update(dispatched_at=timezone.now())
+    return len(sent)

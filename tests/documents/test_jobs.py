@@ -121,3 +121,37 @@ def test_pdf_sweep_command(make_plan):
     with mock.patch("documents.tasks.pdf_job_render.apply_async"):
         call_command("pdf_sweep", stdout=out)
     assert "Đã gửi lại 1" in out.getvalue()
+
+
+def test_many_jobs_go_over_one_connection_and_an_outage_leaves_the_rest_pending(make_plan, django_capture_on_commit_callbacks):
+    """A decision's certificates: one insert, one pass of sends after commit; when the broker fails half
+    way, the jobs sent are marked and the others stay pending for the sweeper."""
+    from documents.models import DocumentStatus
+    from documents.services import pdf_jobs_dispatch, pdf_jobs_request
+
+    document = make_plan()
+    PdfJob.objects.filter(document=document).delete()
+    type(document).objects.filter(pk=document.pk).update(status=DocumentStatus.ISSUED)
+    document.refresh_from_db()
+    with mock.patch("documents.tasks.pdf_job_render.apply_async") as send:
+        with django_capture_on_commit_callbacks(execute=True):
+            ids = pdf_jobs_request(document=document, actor=None, kind=PdfJobKind.CERTIFICATE, subject_ids=[11, 12, 13])
+        assert [c.kwargs["args"] for c in send.call_args_list] == [[i] for i in ids]
+        assert len({id(c.kwargs["producer"]) for c in send.call_args_list}) == 1, "one producer for the pass"
+    assert not PdfJob.objects.filter(pk__in=ids, dispatched_at__isnull=True).exists()
+
+    PdfJob.objects.filter(pk__in=ids).update(dispatched_at=None)
+    with mock.patch("documents.tasks.pdf_job_render.apply_async", side_effect=[None, ConnectionError("Redis down")]) as send:
+        assert pdf_jobs_dispatch(ids) == 1
+    assert send.call_count == 2, "the pass stops at the first failure"
+    assert list(PdfJob.objects.filter(pk__in=ids, dispatched_at__isnull=False).values_list("pk", flat=True)) == ids[:1]
+    assert PdfJob.objects.filter(pk__in=ids[1:], state=PdfJobState.PENDING, dispatched_at__isnull=True).count() == 2
+
+
+def test_bulk_jobs_only_for_an_issued_document(make_plan):
+    from django.core.exceptions import ValidationError
+
+    from documents.services import pdf_jobs_request
+
+    with pytest.raises(ValidationError):
+        pdf_jobs_request(document=make_plan(), actor=None, kind=PdfJobKind.CERTIFICATE, subject_ids=[1])
