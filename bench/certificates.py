@@ -146,7 +146,21 @@ def prepare(*, run: int, recipients: int, stamp: str):
     document = decision_draft(award_round=award_round, actor=users["demo-thuky"])
     document = document_submit(document=document, actor=users["demo-thuky"])
     document = document_sign(document=document, actor=users["demo-lanhdao"])
+    wait_signature_applied(document)
     return award_round, document, users
+
+
+def wait_signature_applied(document, timeout: float = 300) -> None:
+    """The clerk issues a decision after its signer has signed it: wait until the worker has applied
+    that signature (``signatures_apply``), as it has long done when a real clerk issues; otherwise the
+    issue's own PDF job and that task would contend for the document's signing lock."""
+    from documents.signing.models import AppliedSignature, SignatureRole
+
+    deadline = time.monotonic() + timeout
+    while not AppliedSignature.objects.filter(document=document, role=SignatureRole.SIGNER).exists():
+        if time.monotonic() > deadline:
+            raise SystemExit("Chữ ký của người ký chưa được áp vào văn bản sau 5 phút: worker có chạy không?")
+        time.sleep(0.5)
 
 
 def finished(folder: Path) -> int:
@@ -188,17 +202,34 @@ def document_issue_as(document, clerk):
 
 
 def in_process(document, record_ids: list[int]) -> float:
+    """Render and sign the same decision and certificates again, one by one, in this process.
+
+    An issued certificate is built once and then read back from storage, so the baseline first
+    forgets the workers' files (in a transaction that is rolled back; its own files are deleted).
+    """
+    from django.core.files.storage import default_storage
+    from django.db import transaction
+
     from awards.models import AwardRecord
     from awards.services import certificate_pdf
     from documents.pdf import render_document_pdf
+    from documents.signing.models import CertificateVerification
 
     records = AwardRecord.objects.filter(pk__in=record_ids).select_related(
         "award_kind", "person__unit", "unit", "nomination__decision", "nomination__round__deciding_unit").order_by("pk")
-    started = time.perf_counter()
-    render_document_pdf(document)
-    for record in records:
-        certificate_pdf(record)
-    return time.perf_counter() - started
+    with transaction.atomic():
+        kept = CertificateVerification.objects.filter(document=document)
+        kept.update(issued_sha256="", issued_file="")
+        started = time.perf_counter()
+        render_document_pdf(document)
+        for record in records:
+            certificate_pdf(record)
+        elapsed = time.perf_counter() - started
+        made = [name for name in kept.values_list("issued_file", flat=True) if name]
+        transaction.set_rollback(True)
+    for name in made:
+        default_storage.delete(name)
+    return elapsed
 
 
 def cleanup(rounds) -> None:
@@ -216,6 +247,7 @@ def main() -> int:
     parser.add_argument("--recipients", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--keep", action="store_true", help="keep the rounds, nominations and records")
+    parser.add_argument("--without-baseline", action="store_true", help="a quick look: no in-process baseline (ratio 1.0)")
     args = parser.parse_args()
     if not os.environ.get("CELERY_BROKER_URL", "").startswith("redis"):
         sys.exit("Đặt CELERY_BROKER_URL=redis://… (một cơ sở dữ liệu Redis riêng) để chạy worker.")
@@ -239,7 +271,7 @@ def main() -> int:
             folder = Path(settings.MEDIA_ROOT) / FOLDER / f"{stamp}-{run}"
             seconds, record_ids = on_workers(document=document, users=users, folder=folder, timeout=args.timeout)
             workers_series.seconds.append(seconds)
-            baseline.seconds.append(in_process(document, record_ids))
+            baseline.seconds.append(in_process(document, record_ids) if not args.without_baseline else seconds)
             peak = max(worker.peaks.values(), default=0.0)
             print(f"  lần {run + 1}: worker {seconds:.1f} s, trong tiến trình {baseline.seconds[-1]:.1f} s, "
                   f"RSS lớn nhất của một tiến trình worker đến nay {peak:.0f} MiB ({len(worker.processes)} tiến trình)")
