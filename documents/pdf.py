@@ -98,9 +98,9 @@ def static_base_url() -> str:
     return Path(settings.BASE_DIR / "static").resolve().as_uri() + "/"
 
 
-def html_document(html: str, *, base_url: str | None = None, fetcher: URLFetcher | None = None):
+def html_document(html: str, *, fetcher: URLFetcher | None = None):
     """Lay out ``html`` (``weasyprint.Document``): its pages, their anchors, and ``write_pdf``."""
-    return HTML(string=html, base_url=base_url or static_base_url(), url_fetcher=fetcher or SafeUrlFetcher()).render(
+    return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher or SafeUrlFetcher()).render(
         font_config=font_config()
     )
 

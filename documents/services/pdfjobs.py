@@ -18,17 +18,19 @@ from ..policies import preview_refusal
 logger = logging.getLogger(__name__)
 
 
+def _ensure_issued(document: OfficialDocument) -> None:
+    """Official PDFs (the document, its certificates) only for a document that has been issued."""
+    if document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED):
+        raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
+
+
 @transaction.atomic
 def pdf_job_request(
     *, document: OfficialDocument, actor: User | None, kind: str = PdfJobKind.DOCUMENT, subject_id: int | None = None
 ) -> PdfJob:
     """Create the job row in this transaction and dispatch it after commit."""
-    if kind != PdfJobKind.PREVIEW and document.status not in (
-        DocumentStatus.ISSUED,
-        DocumentStatus.REVOKED,
-        DocumentStatus.REPLACED,
-    ):
-        raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
+    if kind != PdfJobKind.PREVIEW:
+        _ensure_issued(document)
     if kind == PdfJobKind.PREVIEW and actor is not None:
         ensure(preview_refusal(actor, document))
     job = PdfJob.objects.create(document=document, kind=kind, subject_id=subject_id, requested_by=actor)
@@ -40,8 +42,9 @@ def pdf_job_request(
 def pdf_jobs_request(*, document: OfficialDocument, actor: User | None, kind: str, subject_ids: list[int]) -> list[int]:
     """One job per subject (a decision's certificates), written in one insert and dispatched after
     commit in one pass over one broker connection; the same rules as ``pdf_job_request``."""
-    if kind == PdfJobKind.PREVIEW or document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED):
-        raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
+    if kind == PdfJobKind.PREVIEW:
+        raise ValueError("previews are requested one at a time (pdf_job_request), with the viewer's permission")
+    _ensure_issued(document)
     jobs = PdfJob.objects.bulk_create(
         [PdfJob(document=document, kind=kind, subject_id=subject_id, requested_by=actor) for subject_id in subject_ids],
         batch_size=1000,

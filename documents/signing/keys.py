@@ -116,7 +116,7 @@ class LoadedKeySigner(signers.SimpleSigner):
     def private_key(self):
         return serialization.load_der_private_key(self.signing_key.dump(), password=None)
 
-    def sign_raw(self, data: bytes, digest_algorithm: str, dry_run=False) -> bytes:
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
         mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
         key = self.private_key
         if mechanism == "rsassa_pkcs1v15" and isinstance(key, RSAPrivateKey):
