@@ -113,19 +113,21 @@ class Heartbeat:
             while not self._stop.wait(self.every):
                 try:
                     kept = lease_renew(self.job_id, owner=self.owner)
+                    # Not visible to this thread's own connection: created in a transaction not yet
+                    # committed (a test running on-commit work at once) or deleted. Nobody else holds
+                    # it; the run's final conditional update decides (docs/signatures.md, PostgreSQL).
+                    unseen = not kept and not PdfJob.objects.filter(pk=self.job_id).exists()
                 except DatabaseError as error:  # the lease may still hold; try again next beat
                     logger.warning("Không gia hạn được PDF #%s (%s)", self.job_id, error.__class__.__name__)
                     continue
-                if not kept:
-                    if not PdfJob.objects.filter(pk=self.job_id).exists():
-                        # Not visible to this thread's own connection: created in a transaction not yet
-                        # committed (a test running on-commit work at once) or deleted. Nobody else holds
-                        # it; the run's final conditional update decides (docs/signatures.md, PostgreSQL).
-                        continue
+                if not kept and not unseen:
                     self.lost.set()
                     return
         finally:
-            connection.close()  # this thread's own connection
+            try:
+                connection.close()  # this thread's own connection
+            except DatabaseError:
+                pass  # closing a broken connection: nothing is left to release
 
     def __enter__(self) -> Heartbeat:
         self._thread.start()

@@ -160,3 +160,30 @@ def test_sweeper_resends_pending_job_sent_long_ago(make_plan):
 
 def test_broker_mark_is_not_checked_in_process():
     assert jobs.broker_lost_messages() is False
+
+
+def test_heartbeat_survives_a_database_error_while_looking_for_its_job():
+    """A beat whose look-up fails (SQLite's shared test database locked, a dropped connection) tries
+    again at the next beat; it used to die with an unhandled exception in its thread."""
+    import threading
+
+    from django.db import OperationalError
+
+    renewals, unhandled = [], []
+    missing = mock.Mock()
+    missing.objects.filter.return_value.exists.side_effect = OperationalError("database table is locked")
+    previous, threading.excepthook = threading.excepthook, unhandled.append
+    try:
+        with (
+            mock.patch.object(jobs, "lease_renew", side_effect=lambda job_id, owner: renewals.append(job_id) or False),
+            mock.patch.object(jobs, "PdfJob", missing),
+        ):
+            with jobs.Heartbeat(1, "may:1:a", every=0.01) as beat:
+                deadline = time.monotonic() + 5
+                while len(renewals) < 3 and time.monotonic() < deadline:
+                    time.sleep(0.01)
+            beat._thread.join(5)
+    finally:
+        threading.excepthook = previous
+    assert len(renewals) >= 3 and not beat.lost.is_set() and not beat._thread.is_alive()
+    assert unhandled == []
