@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
-from ..models import AwardRound, DecisionBasis
+from ..models import AwardRecord, AwardRound, DecisionBasis
 from .history import records_visible_to
 from .nominations import nominations_visible_to
 
@@ -66,9 +66,12 @@ def round_page(award_round: AwardRound, *, user, params=None) -> dict:
     rows = listed.select_related("award_kind", "person__unit", "unit", "decision").in_bulk(list(nominations.object_list))
     nominations.object_list = [rows[pk] for pk in nominations.object_list if pk in rows]
     decisions = list(OfficialDocument.objects.filter(pk__in=visible.exclude(decision=None).values("decision_id")).order_by("pk"))
+    # A round's awards are written only when one of its decisions is issued (``decision_issued``): with no
+    # decision there is nothing to look for. Before the first award decided in the app every record's
+    # nomination is empty, and PostgreSQL then joins all of the sector's history (806,000 records) to count none.
+    given = records_visible_to(user).filter(nomination__round=award_round) if decisions else AwardRecord.objects.none()
     records = Paginator(
-        records_visible_to(user).filter(nomination__round=award_round).select_related("award_kind", "person", "unit").order_by("rank", "pk"),
-        ROUND_PAGE_SIZE,
+        given.select_related("award_kind", "person", "unit").order_by("rank", "pk"), ROUND_PAGE_SIZE
     ).get_page(params.get("records_page"))
     records.object_list = list(records.object_list)
     jobs = PdfJob.objects.filter(

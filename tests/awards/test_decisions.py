@@ -59,6 +59,10 @@ def test_decision_records_history_with_golden_book_numbers(client, council_setup
     assert "Sở Công Thương tỉnh Vĩnh Long" in client.get(reverse("awards:honour-board")).content.decode()
     assert decisions.decision_issued(document=document, actor=clerk) == []  # a second run writes nothing
     assert AwardRecord.objects.filter(nomination=nomination).count() == 1
+    client.force_login(council_setup["secretary"])
+    page = client.get(reverse("awards:round-detail", args=[council_setup["round"].pk]))
+    assert [r.pk for r in page.context["records"].object_list] == [record.pk]  # the awards given, with their certificates
+    assert page.context["records"].object_list[0].certificate_job == job
 
 
 def test_revoked_award_is_ignored_from_then_on(province_pair):
