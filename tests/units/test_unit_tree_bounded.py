@@ -20,3 +20,12 @@ def test_tree_shows_twelve_children_and_links_to_the_rest(client, system_admin, 
     assert "… và 8 đơn vị trực thuộc khác" in body and "20 đơn vị trực thuộc" in body
     assert "Đội thuộc phòng" not in body  # below the third level: opened from the office's page
     assert "Phòng nghiệp vụ 19" in client.get(reverse("units:unit-list"), {"q": "nghiệp vụ 19"}).content.decode()
+
+
+def test_tree_escapes_names_and_marks_inactive_units(client, system_admin, province_pair):
+    so = province_pair["vinh-long"]
+    UnitFactory(code="phong-la", name='Phòng <b>"Thử"</b> & Co', kind=UnitKind.DIVISION, parent=so, is_active=False)
+    client.force_login(system_admin)
+    body = client.get(reverse("units:unit-list")).content.decode()
+    assert "Phòng &lt;b&gt;&quot;Thử&quot;&lt;/b&gt; &amp; Co" in body and "<b>\"Thử\"</b>" not in body
+    assert 'Co</a> <span class="badge text-bg-light badge-kind">Phòng</span> <span class="badge text-bg-secondary">Không còn hoạt động</span>' in body
