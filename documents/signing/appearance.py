@@ -10,6 +10,7 @@ and symbol and the signing time, at the top right of its first page.
 from __future__ import annotations
 
 import base64
+import functools
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -76,6 +77,9 @@ def signer_appearance(image: bytes | None, *, width_pt: float, height_pt: float)
     return _page(width_pt, height_pt, body, css)
 
 
+# A decision's certificates are signed several a second by each worker process, with the same seal, name
+# and field: those signed within the same second print the same appearance, drawn once (about 20 ms each).
+@functools.lru_cache(maxsize=4)
 def organisation_appearance(
     seal: bytes | None, *, organisation: str, signed_at: datetime, width_pt: float, height_pt: float, seal_pt: float
 ) -> bytes:

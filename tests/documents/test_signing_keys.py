@@ -82,3 +82,24 @@ def test_a_changed_key_encryption_key_is_noticed_although_the_signer_is_kept(set
     settings.THIDUA_SIGNING_KEYS = ["x" * 43 + "="]
     with pytest.raises(ValidationError), keys.open_signer(credential):
         pass
+
+
+def test_organisation_appearance_is_drawn_once_per_second_and_seal():
+    """Certificates signed in the same second with the same seal share one drawing; the next second,
+    another seal or another name draw again (the time and name printed are always the signature's)."""
+    from datetime import datetime, timedelta
+    from unittest import mock
+    from zoneinfo import ZoneInfo
+
+    from documents.signing import appearance
+
+    moment = datetime(2026, 11, 30, 8, 15, 30, tzinfo=ZoneInfo("UTC"))
+    size = {"width_pt": 200.0, "height_pt": 90.0, "seal_pt": 100.0}
+    appearance.organisation_appearance.cache_clear()
+    with mock.patch.object(appearance, "_page", wraps=appearance._page) as drawn:
+        first = appearance.organisation_appearance(None, organisation="Bộ Công Thương", signed_at=moment, **size)
+        again = appearance.organisation_appearance(None, organisation="Bộ Công Thương", signed_at=moment, **size)
+        later = appearance.organisation_appearance(None, organisation="Bộ Công Thương", signed_at=moment + timedelta(seconds=1), **size)
+        other = appearance.organisation_appearance(b"<svg xmlns='http://www.w3.org/2000/svg'/>", organisation="Bộ Công Thương", signed_at=moment, **size)
+    assert first == again and drawn.call_count == 3
+    assert "2026-11-30T15:15:31+07:00" in drawn.call_args_list[1].args[2] and later != first and other != first
