@@ -27,7 +27,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, connection
+from django.db import Error as DbError
+from django.db import connection
 from django.db.models import F, Q
 from django.utils import timezone
 from pypdf import PdfReader
@@ -98,6 +99,13 @@ def lease_renew(job_id: int, *, owner: str) -> bool:
     )
 
 
+def _close_quietly() -> None:
+    try:
+        connection.close()
+    except DbError:
+        pass  # closing a broken connection: nothing is left to release
+
+
 class Heartbeat:
     """Renews a job's lease from a thread, every third of the lease, while the run renders."""
 
@@ -117,17 +125,15 @@ class Heartbeat:
                     # committed (a test running on-commit work at once) or deleted. Nobody else holds
                     # it; the run's final conditional update decides (docs/signatures.md, PostgreSQL).
                     unseen = not kept and not PdfJob.objects.filter(pk=self.job_id).exists()
-                except DatabaseError as error:  # the lease may still hold; try again next beat
+                except DbError as error:  # the lease may still hold; try again next beat, on a new connection
                     logger.warning("Không gia hạn được PDF #%s (%s)", self.job_id, error.__class__.__name__)
+                    _close_quietly()  # a dropped connection stays closed (InterfaceError) until it is reopened
                     continue
                 if not kept and not unseen:
                     self.lost.set()
                     return
         finally:
-            try:
-                connection.close()  # this thread's own connection
-            except DatabaseError:
-                pass  # closing a broken connection: nothing is left to release
+            _close_quietly()  # this thread's own connection
 
     def __enter__(self) -> Heartbeat:
         self._thread.start()

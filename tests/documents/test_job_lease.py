@@ -163,20 +163,29 @@ def test_broker_mark_is_not_checked_in_process():
 
 
 def test_heartbeat_survives_a_database_error_while_looking_for_its_job():
-    """A beat whose look-up fails (SQLite's shared test database locked, a dropped connection) tries
-    again at the next beat; it used to die with an unhandled exception in its thread."""
+    """A beat whose look-up fails (SQLite's shared test database locked, a dropped connection, then
+    "connection already closed") tries again at the next beat on a new connection; it used to die with
+    an unhandled exception in its thread."""
     import threading
 
-    from django.db import OperationalError
+    from django.db import InterfaceError, OperationalError
 
     renewals, unhandled = [], []
+
+    def renew(job_id, owner):
+        renewals.append(job_id)
+        if len(renewals) > 1:
+            raise InterfaceError("connection already closed")
+        return False
+
     missing = mock.Mock()
     missing.objects.filter.return_value.exists.side_effect = OperationalError("database table is locked")
     previous, threading.excepthook = threading.excepthook, unhandled.append
     try:
         with (
-            mock.patch.object(jobs, "lease_renew", side_effect=lambda job_id, owner: renewals.append(job_id) or False),
+            mock.patch.object(jobs, "lease_renew", side_effect=renew),
             mock.patch.object(jobs, "PdfJob", missing),
+            mock.patch.object(jobs, "_close_quietly", wraps=jobs._close_quietly) as closed,
         ):
             with jobs.Heartbeat(1, "may:1:a", every=0.01) as beat:
                 deadline = time.monotonic() + 5
@@ -186,4 +195,4 @@ def test_heartbeat_survives_a_database_error_while_looking_for_its_job():
     finally:
         threading.excepthook = previous
     assert len(renewals) >= 3 and not beat.lost.is_set() and not beat._thread.is_alive()
-    assert unhandled == []
+    assert unhandled == [] and closed.call_count >= len(renewals)  # each failure drops the connection
