@@ -123,14 +123,15 @@ def measure(name: str, run: Callable[[], object], *, runs: int, warm: int = 1, c
     spent = 0.0
     for index in range(warm + runs):
         timed_out = False
+        # The garbage the earlier runs left is collected before the clock (and the timeout) starts: otherwise
+        # one run in about ten, of whichever series, pays ~0.1 s for a full collection of this process, and
+        # the nearest-rank p95 of 7 runs is the slowest run. (``timeit`` goes further: it turns the
+        # collector off while timing.)
+        gc.collect()
         if timeout:
             _statement_timeout(timeout)
             signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, timeout)
-        # The garbage the earlier runs left is collected before the clock starts, as ``timeit`` keeps the
-        # collector out of its timings: otherwise one run in about ten, of whichever series, pays ~0.1 s
-        # for a full collection of this process (nearest-rank p95 of 7 runs is the slowest run).
-        gc.collect()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             try:
