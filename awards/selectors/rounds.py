@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
-from ..models import AwardRecord, AwardRound, DecisionBasis, Nomination
+from ..models import AwardRound, DecisionBasis, Nomination
 from .history import records_visible_to
 from .nominations import nominations_visible_to
 
@@ -66,13 +66,12 @@ def round_page(award_round: AwardRound, *, user, params=None) -> dict:
     rows = listed.select_related("award_kind", "person__unit", "unit", "decision").in_bulk(list(nominations.object_list))
     nominations.object_list = [rows[pk] for pk in nominations.object_list if pk in rows]
     decisions = list(OfficialDocument.objects.filter(pk__in=visible.exclude(decision=None).values("decision_id")).order_by("pk"))
-    # A round's awards are written only when one of its decisions is issued (``decision_issued``): with no
-    # decision there is nothing to look for. Before the first award decided in the app every record's
-    # nomination is empty, and PostgreSQL then joins all of the sector's history (806,000 records) to count none.
-    # Any decision of the round counts, not only those of the nominations this account sees: a record is
-    # seen by its unit, and the person may have moved or the proposing unit be another one.
-    decided = Nomination.objects.filter(round=award_round, decision__isnull=False).exists()
-    given = records_visible_to(user).filter(nomination__round=award_round) if decided else AwardRecord.objects.none()
+    # A round's awards are those of its decided nominations (``decision_issued``), whoever proposed them: a
+    # record is seen by its unit. Asked as ``nomination_id IN (decided nominations)``, not as a join: until
+    # statistics catch up with the first awards decided in the app, PostgreSQL takes every record's
+    # nomination for empty and joined the sector's whole history (806,000 records, 50–120 ms) to find them.
+    decided = Nomination.objects.filter(round=award_round, decision__isnull=False).values("pk")
+    given = records_visible_to(user).filter(nomination__in=decided)
     records = Paginator(
         given.select_related("award_kind", "person", "unit").order_by("rank", "pk"), ROUND_PAGE_SIZE
     ).get_page(params.get("records_page"))
