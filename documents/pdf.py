@@ -23,7 +23,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .models import DocumentStatus, DocumentType, OfficialDocument
+from .models import ISSUED_STATUSES, DocumentStatus, DocumentType, OfficialDocument
 from .numbering import symbol_tail, vietnamese_date
 
 logger = logging.getLogger(__name__)
@@ -329,7 +329,7 @@ def document_context(document: OfficialDocument, *, preview: bool) -> dict:
         "recipients": (["Như trên"] if is_letter and recipients else []) + ([] if is_letter else recipients),
         "archive": archive,
         "annex_reference": _annex_reference(document, number_line),
-        "preview": preview or document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED),
+        "preview": preview or document.status not in ISSUED_STATUSES,
         "revoked": document.status == DocumentStatus.REVOKED,
     }
 

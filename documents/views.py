@@ -16,7 +16,7 @@ from units.scoping import has_any_role, has_role, role_units
 
 from . import selectors, services
 from .forms import BlankProfileForm, DocumentForm, RevokeForm, initial_from
-from .models import DocumentStatus, DocumentType, PdfJobKind, PdfJobState
+from .models import ISSUED_STATUSES, DocumentStatus, DocumentType, PdfJobKind, PdfJobState
 from .numbering import local_today
 from .policies import can_return, can_sign_block, preview_refusal
 
@@ -112,7 +112,7 @@ def document_detail(request, pk):
         "job": selectors.latest_job(document, PdfJobKind.DOCUMENT),
         "preview_job": selectors.latest_job(document, PdfJobKind.PREVIEW),
         "can_edit": document.is_editable and _can_draft(user, document),
-        "can_preview": document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+        "can_preview": document.status not in ISSUED_STATUSES
         and preview_refusal(user, document) is None,
         "can_submit": document.status == DocumentStatus.DRAFT and _can_draft(user, document),
         "can_sign": document.status == DocumentStatus.SUBMITTED

@@ -16,7 +16,7 @@ from pypdf import PdfWriter
 
 from common.policies import ensure
 from documents.certificates import certificate_html, flag_html
-from documents.models import DocumentStatus, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from documents.models import ISSUED_STATUSES, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
 from documents.pdf import html_to_pdf
 from documents.services import pdf_job_request, pdf_jobs_request
 from documents.signing.certificates import CertificateFacts, certificate_issued_pdf
@@ -27,7 +27,6 @@ from .. import policies
 from ..models import AwardRecord, AwardRound, CertificateLayout, Nomination, NominationStatus
 from ..selectors.decisions import decision_records
 
-ISSUED_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
 UNSIGNED = ("/Annots", "/B")  # a page's widgets (the signature and its seal) stay out of the print bundle
 
 

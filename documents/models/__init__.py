@@ -3,6 +3,7 @@ One module per area; every name is re-exported here."""
 
 from .blanks import BlankForm, BlankPrintProfile
 from .documents import (
+    ISSUED_STATUSES,
     Authority,
     DocumentIssuer,
     DocumentSigner,
@@ -24,6 +25,7 @@ from .registers import (
 )
 
 __all__ = [
+    "ISSUED_STATUSES",
     "INCOMING_TYPES",
     "IncomingDocument",
     "IncomingDocumentQuerySet",

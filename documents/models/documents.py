@@ -19,6 +19,10 @@ class DocumentStatus(models.TextChoices):
     REPLACED = "replaced", "Đã được thay thế"
 
 
+# Issued, whatever happened after: these have a number, official PDFs and a public verification page.
+ISSUED_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+
+
 class OfficialDocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
         from ..selectors import document_scope_filter

@@ -12,7 +12,7 @@ from common.policies import ensure
 from units.audit import audit_record
 from units.models import User
 
-from ..models import DocumentStatus, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
+from ..models import ISSUED_STATUSES, OfficialDocument, PdfJob, PdfJobKind, PdfJobState
 from ..policies import preview_refusal
 
 logger = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 def _ensure_issued(document: OfficialDocument) -> None:
     """Official PDFs (the document, its certificates) only for a document that has been issued."""
-    if document.status not in (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED):
+    if document.status not in ISSUED_STATUSES:
         raise ValidationError("Bản PDF chính thức chỉ tạo cho văn bản đã ban hành.", code="not_issued")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from documents.models import DocumentStatus, OfficialDocument, Series
+from documents.models import ISSUED_STATUSES, OfficialDocument, Series
 from units.models import Role, Unit
 from units.scoping import is_system_admin, role_units
 
@@ -18,7 +18,7 @@ from .models import (
     normalise_code,
 )
 
-PUBLIC_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.REVOKED, DocumentStatus.REPLACED)
+PUBLIC_STATUSES = ISSUED_STATUSES  # a verification page shows every issued document, revoked or replaced too
 
 
 def verification_public_get(code: str) -> Verification | None:
